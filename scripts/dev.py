@@ -1,0 +1,113 @@
+"""Set up the project's virtual environment and run its jobs.
+
+Needs nothing but ``python3`` (3.11 or newer). The environment lives in ``.venv`` at the
+top of the repository and is rebuilt only when ``pyproject.toml`` changes.
+
+Usage::
+
+    python3 scripts/dev.py plan    # the main job: the example portfolio's plan
+    python3 scripts/dev.py test    # format and lint (ruff), types (mypy), tests (pytest)
+    python3 scripts/dev.py bench   # the benchmarks
+    python3 scripts/dev.py docs    # build the documentation
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".revisit-rules-stamp"
+EXTRAS = "test,dev,docs"
+
+
+def _stamp() -> str:
+    data = (ROOT / "pyproject.toml").read_bytes() + EXTRAS.encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+def ensure_venv() -> None:
+    """Create ``.venv`` and install the package with its extras, unless already current."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - the script must say so on an old Python
+        sys.exit(f"revisit-rules needs Python >= 3.11, this is {sys.version.split()[0]}")
+    if not PY.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    if STAMP.exists() and STAMP.read_text() == _stamp():
+        return
+    print("installing revisit-rules and its development tools into .venv", flush=True)
+    run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    run([str(PY), "-m", "pip", "install", "--quiet", "-e", f".[{EXTRAS}]"])
+    STAMP.write_text(_stamp())
+
+
+def run(cmd: list[str]) -> None:
+    """Run ``cmd`` in the repository; stop with its exit status if it fails."""
+    print("$", " ".join(cmd), flush=True)
+    done = subprocess.run(cmd, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        sys.exit(done.returncode)
+
+
+def tool(name: str) -> str:
+    """The path of a console script installed in ``.venv``."""
+    return str(BIN / name)
+
+
+def cmd_test(args: list[str]) -> None:
+    """Every check CI runs, failing on the first that fails."""
+    run([tool("ruff"), "format", "--check", "src", "tests", "benchmarks", "scripts", "examples"])
+    run([tool("ruff"), "check", "src", "tests", "benchmarks", "scripts", "examples"])
+    run([tool("mypy"), "--strict", "src"])
+    run([str(PY), "-m", "pytest", "--cov", "--cov-report=term", *args])
+
+
+def cmd_plan(args: list[str]) -> None:
+    """The main job: this year's revisit plan of the example portfolio."""
+    year = str(dt.datetime.now(tz=dt.UTC).year)
+    run([tool("revisit-rules"), "rules", *args])  # the planner lands with issue 4
+    del year
+
+
+def cmd_bench(args: list[str]) -> None:
+    """All benchmarks, each printing its measurements and its verdict."""
+    run([str(PY), "benchmarks/run.py", *args])
+
+
+def cmd_docs(args: list[str]) -> None:
+    """The documentation, with warnings as errors."""
+    run(
+        [
+            tool("sphinx-build"),
+            "-W",
+            "--keep-going",
+            "-b",
+            "html",
+            "docs",
+            "docs/_build/html",
+            *args,
+        ]
+    )
+
+
+COMMANDS = {"test": cmd_test, "plan": cmd_plan, "bench": cmd_bench, "docs": cmd_docs}
+
+
+def main() -> None:
+    """Dispatch ``sys.argv[1]`` to one of the jobs."""
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:  # noqa: PLR2004
+        sys.exit(f"usage: python3 scripts/dev.py {{{'|'.join(COMMANDS)}}} [args...]")
+    ensure_venv()
+    COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Input checks shared by every module: each raises a typed error naming field, value, rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
+
+from revisit_rules.errors import InvalidInputError, InvalidTypeError
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def check_date(field: str, value: object, *, rule: str = "") -> dt.date:
+    """``value`` if it is a ``date`` (not a ``datetime``); else an :class:`InvalidTypeError`."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(field, value, "a datetime.date (not a datetime)", rule=rule)
+    return value
+
+
+def check_aware(field: str, value: object, *, rule: str = "") -> dt.datetime:
+    """``value`` if it is a time-zone-aware ``datetime``; otherwise a typed error."""
+    if not isinstance(value, dt.datetime):
+        raise InvalidTypeError(field, value, "a time-zone-aware datetime.datetime", rule=rule)
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidInputError(
+            field, value, "a time-zone-aware datetime (this one is naive)", rule=rule
+        )
+    return value
+
+
+def check_int(field: str, value: object, *, minimum: int | None = None, rule: str = "") -> int:
+    """``value`` if it is an ``int`` (not a ``bool``) at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(field, value, "a whole number (int)", rule=rule)
+    if minimum is not None and value < minimum:
+        raise InvalidInputError(field, value, f"a whole number >= {minimum}", rule=rule)
+    return value
+
+
+def check_bool(field: str, value: object, *, rule: str = "") -> bool:
+    """``value`` if it is a ``bool``."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(field, value, "True or False", rule=rule)
+    return value
+
+
+class FrozenMap(Mapping[K, V]):
+    """An immutable, hashable mapping, so that frozen value classes can hold one.
+
+    >>> m = FrozenMap({"b": 2, "a": 1})
+    >>> m["a"], len(m), hash(m) == hash(FrozenMap({"a": 1, "b": 2}))
+    (1, 2, True)
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[K, V] | None = None) -> None:
+        """Copy ``data`` (any mapping) into a new frozen mapping."""
+        self._data: dict[K, V] = dict(data or {})
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        """The value for ``key``."""
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        """The keys, in insertion order."""
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        """The number of keys."""
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        """Hash of the items, independent of their order."""
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any mapping with the same items."""
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        """Like a dict's."""
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle as the plain dict of its items."""
+        return (FrozenMap, (self._data,))

@@ -1,0 +1,317 @@
+"""Working-day calendar: mainland China's working days, make-up Saturdays included (CAL).
+
+Saturdays and Sundays are rest days except the make-up working days (调休上班) the State
+Council announces each year; statutory holidays and the days off moved next to them are
+rest days (CAL-CN). The data come from ``holidays.China``. A year whose arrangement the
+data does not carry (the next year, until the State Council publishes it in late autumn)
+falls back to the statutory holidays alone, and every date computed through it is marked
+provisional (CAL-PROVISIONAL). Arithmetic is by index over precomputed ordinals, never a
+walk from day to day (CAL-FAST).
+
+Sources: 国务院办公厅 每年的部分节假日安排的通知; 民事诉讼法 Art. 85.
+
+>>> import datetime as dt
+>>> from revisit_rules import china_calendar
+>>> cal = china_calendar()
+>>> cal.is_working_day(dt.date(2026, 2, 14))  # a Saturday, worked for the Spring Festival
+True
+>>> cal.add_working_days(dt.date(2026, 9, 30), 1)  # over the National Day break
+datetime.date(2026, 10, 8)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from array import array
+from typing import TYPE_CHECKING, Final
+
+import attrs
+from holidays.countries.china import China
+
+from revisit_rules._check import check_date, check_int
+from revisit_rules.errors import CalendarRangeError, InvalidInputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from holidays import HolidayBase
+
+__all__ = ["WorkCalendar", "china_calendar"]
+
+#: The first year the calendar covers: the five-day week (since 1995) and the holidays
+#: data's substituted days (since 2001) make 2000 the earliest year worth computing.
+FIRST_YEAR: Final = 2000
+_SATURDAY: Final = 5
+
+
+def _dates(days: Iterable[dt.date], field: str = "days") -> frozenset[dt.date]:
+    return frozenset(check_date(field, d, rule="CAL-CN") for d in days)
+
+
+def _years(years: Iterable[int]) -> frozenset[int]:
+    return frozenset(check_int("published_years", y, rule="CAL-CN") for y in years)
+
+
+@attrs.frozen(eq=False)
+class WorkCalendar:
+    """A working-day calendar over the years ``first_year`` … ``last_year``.
+
+    Build the Chinese one with :func:`china_calendar`; derive a company calendar from it
+    with :meth:`with_days`. Days outside the covered years raise
+    :class:`~revisit_rules.errors.CalendarRangeError`.
+
+    Attributes:
+        name: a label for messages and reprs.
+        first_year: the first year covered.
+        last_year: the last year covered.
+        rest_days: days off that would otherwise be working days or weekend days
+            (statutory holidays, substituted days off, company days off).
+        working_days: weekend days that are working days (make-up working days).
+        published_years: the years whose official arrangement the data carries; other
+            years are provisional.
+    """
+
+    name: str
+    first_year: int
+    last_year: int
+    rest_days: frozenset[dt.date] = attrs.field(converter=_dates)
+    working_days: frozenset[dt.date] = attrs.field(converter=_dates)
+    published_years: frozenset[int] = attrs.field(converter=_years)
+    _base: int = attrs.field(init=False, repr=False)
+    _cum: array[int] = attrs.field(init=False, repr=False)
+    _ords: array[int] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Precompute the running count of working days and their ordinals (CAL-FAST)."""
+        check_int("first_year", self.first_year, minimum=1, rule="CAL-CN")
+        check_int("last_year", self.last_year, minimum=self.first_year, rule="CAL-CN")
+        both = self.rest_days & self.working_days
+        if both:
+            raise InvalidInputError(
+                "working_days", min(both), "a day that is not also a rest day", rule="CAL-CN"
+            )
+        base = dt.date(self.first_year, 1, 1).toordinal()
+        end = dt.date(self.last_year, 12, 31).toordinal()
+        rest = {d.toordinal() for d in self.rest_days}
+        work = {d.toordinal() for d in self.working_days}
+        cum = array("l", [0])  # cum[i]: working days among the first i days of the range
+        ords = array("l")
+        count = 0
+        weekday = dt.date(self.first_year, 1, 1).weekday()
+        for ordinal in range(base, end + 1):
+            if (weekday < _SATURDAY and ordinal not in rest) or ordinal in work:
+                count += 1
+                ords.append(ordinal)
+            cum.append(count)
+            weekday = (weekday + 1) % 7
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_cum", cum)
+        object.__setattr__(self, "_ords", ords)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when built from the same data."""
+        if not isinstance(other, WorkCalendar):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        """Hash of the defining data."""
+        return hash(self._key())
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.first_year,
+            self.last_year,
+            self.rest_days,
+            self.working_days,
+            self.published_years,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the defining data; the index is rebuilt on load."""
+        return (
+            WorkCalendar,
+            (
+                self.name,
+                self.first_year,
+                self.last_year,
+                self.rest_days,
+                self.working_days,
+                self.published_years,
+            ),
+        )
+
+    # --- the range ----------------------------------------------------------------------
+    @property
+    def first_day(self) -> dt.date:
+        """The first day the calendar covers."""
+        return dt.date(self.first_year, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the calendar covers."""
+        return dt.date(self.last_year, 12, 31)
+
+    def _pos(self, field: str, day: object) -> int:
+        """``day``'s position in the range (0 for the first day), or a typed error."""
+        d = check_date(field, day, rule="CAL-CN")
+        pos = d.toordinal() - self._base
+        if not 0 <= pos < len(self._cum) - 1:
+            raise CalendarRangeError(
+                field,
+                d,
+                f"a day from {self.first_day} to {self.last_day} ({self.name})",
+                rule="CAL-CN",
+            )
+        return pos
+
+    def _day(self, index: int, field: str, day: dt.date, n: int) -> dt.date:
+        if not 0 <= index < len(self._ords):
+            raise CalendarRangeError(
+                field,
+                day,
+                f"a day whose {n:+d} working day(s) fall from {self.first_day} to "
+                f"{self.last_day} ({self.name})",
+                rule="CAL-CN",
+            )
+        return dt.date.fromordinal(self._ords[index])
+
+    # --- queries ------------------------------------------------------------------------
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether ``day`` is a working day (make-up working days included)."""
+        pos = self._pos("day", day)
+        return self._cum[pos + 1] > self._cum[pos]
+
+    def add_working_days(self, day: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day after ``day`` (before it for ``n < 0``).
+
+        ``n == 0`` gives ``day`` itself if it is a working day, else the next working day.
+
+        >>> import datetime as dt
+        >>> cal = china_calendar()
+        >>> cal.add_working_days(dt.date(2026, 10, 8), -1)
+        datetime.date(2026, 9, 30)
+        >>> cal.add_working_days(dt.date(2026, 10, 1), 0)
+        datetime.date(2026, 10, 8)
+        """
+        pos = self._pos("day", day)
+        check_int("n", n, rule="CAL-CN")
+        before = self._cum[pos]  # working days strictly before `day`
+        through = self._cum[pos + 1]  # ... up to and including `day`
+        index = through + n - 1 if n > 0 else before + n
+        return self._day(index, "day", day, n)
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """The number of working days in ``(a, b]``; negative (of ``(b, a]``) if ``b < a``.
+
+        >>> import datetime as dt
+        >>> china_calendar().working_days_between(dt.date(2026, 9, 30), dt.date(2026, 10, 8))
+        1
+        """
+        pa, pb = self._pos("a", a), self._pos("b", b)
+        return self._cum[pb + 1] - self._cum[pa + 1]
+
+    def is_provisional(self, day: dt.date) -> bool:
+        """Whether ``day``'s year lacks a published arrangement in the data (CAL-PROVISIONAL)."""
+        d = check_date("day", day, rule="CAL-PROVISIONAL")
+        return d.year not in self.published_years
+
+    def is_provisional_between(self, a: dt.date, b: dt.date) -> bool:
+        """Whether any year from ``a`` to ``b`` (either order) is provisional."""
+        lo, hi = sorted((check_date("a", a), check_date("b", b)))
+        return any(y not in self.published_years for y in range(lo.year, hi.year + 1))
+
+    def with_days(
+        self,
+        *,
+        rest_days: Iterable[dt.date] = (),
+        working_days: Iterable[dt.date] = (),
+        name: str | None = None,
+    ) -> WorkCalendar:
+        """A calendar with extra rest days and working days (a company calendar).
+
+        A day given as a working day stops being a rest day, and the other way round.
+
+        >>> import datetime as dt
+        >>> company = china_calendar().with_days(rest_days=[dt.date(2026, 12, 31)])
+        >>> company.is_working_day(dt.date(2026, 12, 31))
+        False
+        """
+        extra_rest = _dates(rest_days, "rest_days")
+        extra_work = _dates(working_days, "working_days")
+        for d in extra_rest | extra_work:
+            self._pos("rest_days" if d in extra_rest else "working_days", d)
+        return WorkCalendar(
+            name=name or f"{self.name} (custom)",
+            first_year=self.first_year,
+            last_year=self.last_year,
+            rest_days=(self.rest_days - extra_work) | extra_rest,
+            working_days=(self.working_days - extra_rest) | extra_work,
+            published_years=self.published_years,
+        )
+
+
+def _has_lunar_data(year: int) -> bool:
+    # The Spring Festival is computed from a lunisolar table that ends at some year; past
+    # it holidays.China returns no Spring Festival, and the calendar must stop there.
+    return any(
+        "春节" in name or "Spring Festival" in name
+        for name in _china(year, observed=False).values()
+    )
+
+
+def _china(years: int | Iterable[int], *, observed: bool) -> HolidayBase:
+    return China(years=years, observed=observed, language="zh_CN")  # type: ignore[no-untyped-call]
+
+
+def _last_supported_year() -> int:
+    lo, hi = FIRST_YEAR, FIRST_YEAR + 300  # binary search for the last year with lunar data
+    if not _has_lunar_data(lo):
+        msg = "holidays.China carries no Spring Festival in 2000: the data is unusable"
+        raise RuntimeError(msg)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if _has_lunar_data(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _published_years(first: int, last: int) -> frozenset[int]:
+    # A year is published when the data carries its State Council arrangement (its
+    # substituted days); found from the data, never from a hard-coded year.
+    # Conservative if the layout of the data ever changes: no year is then published, so
+    # every result is marked provisional (and the tests of 2026 fail loudly).
+    special = getattr(_china((), observed=True), "special_public_holidays", {})
+    return frozenset(y for y in special if first <= y <= last)
+
+
+@functools.cache
+def china_calendar() -> WorkCalendar:
+    """The working-day calendar of mainland China (CAL-CN), built once and cached.
+
+    Published years follow ``holidays.China`` exactly (observed days, substituted days,
+    make-up working days); other years carry the statutory holidays alone and are
+    provisional (CAL-PROVISIONAL).
+    """
+    last = _last_supported_year()
+    published = _published_years(FIRST_YEAR, last)
+    rest: set[dt.date] = set()
+    working: set[dt.date] = set()
+    if published:
+        data = _china(sorted(published), observed=True)
+        rest.update(d for d in data if d.year in published)
+        working.update(d for d in data.weekend_workdays if d.year in published)
+    others = [y for y in range(FIRST_YEAR, last + 1) if y not in published]
+    if others:
+        rest.update(_china(others, observed=False))
+    return WorkCalendar(
+        name="mainland China (holidays.China)",
+        first_year=FIRST_YEAR,
+        last_year=last,
+        rest_days=rest,
+        working_days=working,
+        published_years=published,
+    )

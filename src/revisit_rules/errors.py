@@ -1,0 +1,81 @@
+"""Errors: the typed exceptions the package raises on purpose.
+
+Every error the package raises on purpose derives from :class:`RevisitRulesError`, and
+each is also the builtin that fits (:class:`ValueError` or :class:`TypeError`), so that
+``except ValueError`` keeps working for callers that do not know this package. Messages
+name the field, the value, what is accepted and the rule (DOMAIN.md § 9): nothing is
+clamped, guessed or silently dropped.
+
+>>> from revisit_rules.errors import InvalidInputError
+>>> err = InvalidInputError("n", -1, "a whole number >= 0", rule="CAL-PERIOD")
+>>> str(err)
+'n = -1: expected a whole number >= 0 [rule CAL-PERIOD]'
+>>> isinstance(err, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarRangeError",
+    "InvalidInputError",
+    "InvalidTypeError",
+    "MissingDesignLifeError",
+    "NoSeasonError",
+    "RevisitRulesError",
+    "UnknownRegionError",
+]
+
+
+class RevisitRulesError(Exception):
+    """Base of every error that ``revisit_rules`` raises on purpose."""
+
+
+class InvalidInputError(RevisitRulesError, ValueError):
+    """An input value is not acceptable to the rule that reads it.
+
+    Args:
+        field: the name of the argument or attribute, as the caller wrote it.
+        value: the offending value (shown with ``repr``).
+        expected: what the rule accepts, in words.
+        rule: the ID of the rule that refuses it (see ``revisit_rules.RULES``).
+    """
+
+    def __init__(self, field: str, value: object, expected: str, *, rule: str = "") -> None:
+        """Build the message from the field, the value, what is expected and the rule."""
+        self.field = field
+        self.value = value
+        self.expected = expected
+        self.rule = rule
+        where = f" [rule {rule}]" if rule else ""
+        super().__init__(f"{field} = {value!r}: expected {expected}{where}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the keyword ``rule`` kept (``Exception`` pickles ``args`` only)."""
+        return (_rebuild, (type(self), self.field, self.value, self.expected, self.rule))
+
+
+def _rebuild(
+    cls: type[InvalidInputError], field: str, value: object, expected: str, rule: str
+) -> InvalidInputError:
+    return cls(field, value, expected, rule=rule)
+
+
+class InvalidTypeError(InvalidInputError, TypeError):
+    """An input has the wrong type: a ``datetime`` where a ``date`` is meant, a float for money."""
+
+
+class UnknownRegionError(InvalidInputError):
+    """A region name that is neither a key nor a Chinese name in ``REGIONS``."""
+
+
+class MissingDesignLifeError(InvalidInputError):
+    """A structure period was asked for, but the project states no design working life."""
+
+
+class NoSeasonError(InvalidInputError):
+    """A season-counted period in a region that has no such season (SEA-NO-SEASON)."""
+
+
+class CalendarRangeError(InvalidInputError):
+    """A day outside the years the working-day calendar covers (CAL-CN)."""

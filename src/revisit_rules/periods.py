@@ -1,0 +1,218 @@
+"""Periods: how long a warranty or deadline runs, and the day it ends (CAL-PERIOD).
+
+Default convention ``CIVIL_CODE`` (民法典 Art. 201–203): the start day is not counted; a
+period of years or months ends on the corresponding day of its final month, or that
+month's last day where there is none (CC 202); N days from D end on D + N; a last day
+that is a rest day moves to the first working day after it (CC 203, on the real Chinese
+calendar with its make-up working days). Convention ``INCLUSIVE_START`` (保修书 "自…起至…
+止") counts the start day, so the last day is one day earlier, and rolls only if asked.
+Month arithmetic is always from the base day (A + 12 months, never A + 6 + 6).
+
+Sources: 民法典 Art. 201–204; 民事诉讼法 Art. 85.
+
+>>> import datetime as dt
+>>> from revisit_rules import period_end, Years
+>>> period_end(dt.date(2020, 2, 29), Years(5)).day  # no 29 February in 2025
+datetime.date(2025, 2, 28)
+>>> period_end(dt.date(2021, 10, 1), Years(5)).day  # 2026-10-01 is National Day
+datetime.date(2026, 10, 8)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from revisit_rules._check import check_date, check_int
+from revisit_rules.calendar import WorkCalendar, china_calendar
+from revisit_rules.errors import InvalidTypeError, MissingDesignLifeError
+from revisit_rules.policy import Convention, policy_or_default
+from revisit_rules.seasons import SeasonKind, nth_season_end
+
+if TYPE_CHECKING:
+    from revisit_rules.policy import Policy
+
+__all__ = [
+    "CoolingSeasons",
+    "DateResult",
+    "Days",
+    "DesignLife",
+    "HeatingSeasons",
+    "Months",
+    "Period",
+    "Years",
+    "add_months",
+    "period_end",
+]
+
+#: GB 50068 design working life categories, in years.
+DESIGN_LIFE_CATEGORIES = {1: 5, 2: 25, 3: 50, 4: 100}
+
+
+def _count(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    check_int(f"{attribute.name}", value, minimum=0, rule="CAL-PERIOD")
+
+
+@attrs.frozen
+class Period:
+    """Base of every period; a period knows its length but not where it starts."""
+
+    unit_en: ClassVar[str] = ""
+    unit_zh: ClassVar[str] = ""
+
+    @property
+    def zh(self) -> str:
+        """The period in Chinese (``5年``)."""
+        return f"{getattr(self, 'n', '')}{self.unit_zh}"
+
+    def __str__(self) -> str:
+        """The period in English (``5 years``)."""
+        return f"{getattr(self, 'n', '')} {self.unit_en}".strip()
+
+
+@attrs.frozen
+class Years(Period):
+    """A period of ``n`` calendar years (CC 202)."""
+
+    n: int = attrs.field(validator=_count)
+    unit_en: ClassVar[str] = "years"
+    unit_zh: ClassVar[str] = "年"
+
+
+@attrs.frozen
+class Months(Period):
+    """A period of ``n`` calendar months (CC 202)."""
+
+    n: int = attrs.field(validator=_count)
+    unit_en: ClassVar[str] = "months"
+    unit_zh: ClassVar[str] = "个月"
+
+
+@attrs.frozen
+class Days(Period):
+    """A period of ``n`` days (CC 201)."""
+
+    n: int = attrs.field(validator=_count)
+    unit_en: ClassVar[str] = "days"
+    unit_zh: ClassVar[str] = "日"
+
+
+@attrs.frozen
+class HeatingSeasons(Period):
+    """``n`` heating seasons of the project's region (SEA-HEATING, SEA-COUNT)."""
+
+    n: int = attrs.field(validator=_count)
+    unit_en: ClassVar[str] = "heating seasons"
+    unit_zh: ClassVar[str] = "个采暖期"
+
+
+@attrs.frozen
+class CoolingSeasons(Period):
+    """``n`` cooling seasons of the project's region (SEA-COOLING, SEA-COUNT)."""
+
+    n: int = attrs.field(validator=_count)
+    unit_en: ClassVar[str] = "cooling seasons"
+    unit_zh: ClassVar[str] = "个供冷期"
+
+
+@attrs.frozen
+class DesignLife(Period):
+    """The design working life stated in the project's design documents (WTY-DESIGN-LIFE)."""
+
+    unit_en: ClassVar[str] = "the design working life"
+    unit_zh: ClassVar[str] = "设计文件规定的合理使用年限"
+
+
+@attrs.frozen
+class DateResult:
+    """A computed day, whether it rests on a provisional calendar year, and the rules applied."""
+
+    day: dt.date
+    provisional: bool
+    rules: tuple[str, ...]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months; the month's last day where there is no such day.
+
+    >>> add_months(dt.date(2026, 1, 31), 1)
+    datetime.date(2026, 2, 28)
+    """
+    return day + relativedelta(months=months)
+
+
+def _design_life(value: object) -> int:
+    if value is None:
+        cats = ", ".join(f"{k}: {v} years" for k, v in DESIGN_LIFE_CATEGORIES.items())
+        raise MissingDesignLifeError(
+            "design_life_years",
+            None,
+            f"the design working life from the project's design documents (GB 50068 "
+            f"categories {cats})",
+            rule="WTY-DESIGN-LIFE",
+        )
+    return check_int("design_life_years", value, minimum=1, rule="WTY-DESIGN-LIFE")
+
+
+def period_end(
+    start: dt.date,
+    period: Period,
+    *,
+    policy: Policy | None = None,
+    region: object = None,
+    design_life_years: int | None = None,
+    calendar: WorkCalendar | None = None,
+) -> DateResult:
+    """The last day of ``period`` counted from ``start`` (CAL-PERIOD).
+
+    Args:
+        start: the day the period starts from (e.g. the acceptance day).
+        period: a :class:`Years`, :class:`Months`, :class:`Days`, :class:`HeatingSeasons`,
+            :class:`CoolingSeasons` or :class:`DesignLife`.
+        policy: the convention, the roll switch and season overrides (default ``Policy()``).
+        region: the region whose seasons count, for season periods.
+        design_life_years: the design working life, for :class:`DesignLife`.
+        calendar: the working-day calendar for the roll (default :func:`china_calendar`).
+
+    Returns:
+        The last day, whether it rests on a provisional calendar year, and the rules.
+    """
+    start = check_date("start", start, rule="CAL-PERIOD")
+    pol = policy_or_default(policy)
+    if not isinstance(period, Period) or type(period) is Period:
+        raise InvalidTypeError(
+            "period",
+            period,
+            "Years, Months, Days, HeatingSeasons, CoolingSeasons or DesignLife",
+            rule="CAL-PERIOD",
+        )
+    rules = ["CAL-PERIOD"]
+    inclusive = pol.convention is Convention.INCLUSIVE_START
+    if isinstance(period, DesignLife):
+        rules.append("WTY-DESIGN-LIFE")
+        period = Years(_design_life(design_life_years))
+    if isinstance(period, Years | Months | Days):
+        if isinstance(period, Days):
+            last = start + dt.timedelta(days=period.n)
+        else:
+            months = period.n * 12 if isinstance(period, Years) else period.n
+            last = add_months(start, months)
+        if inclusive:
+            last -= dt.timedelta(days=1)
+    else:
+        kind = SeasonKind.HEATING if isinstance(period, HeatingSeasons) else SeasonKind.COOLING
+        rules += ["SEA-HEATING" if kind is SeasonKind.HEATING else "SEA-COOLING", "SEA-COUNT"]
+        last = nth_season_end(kind, region, start, getattr(period, "n", 0), policy=pol)
+    roll = pol.roll_to_working_day and (not inclusive or pol.roll_inclusive_start)
+    if not roll:
+        return DateResult(last, provisional=False, rules=tuple(rules))
+    cal = calendar if calendar is not None else china_calendar()
+    rolled = cal.add_working_days(last, 0)
+    rules.append("CAL-CN")
+    provisional = cal.is_provisional_between(last, rolled)
+    if provisional:
+        rules.append("CAL-PROVISIONAL")
+    return DateResult(rolled, provisional=provisional, rules=tuple(rules))

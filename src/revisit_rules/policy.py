@@ -1,0 +1,255 @@
+"""Policy: every tunable number and switch of DOMAIN.md, with the defaults given there.
+
+Where the sources leave a blank or disagree, DOMAIN.md takes a decision; each decision is a
+default here, never a hidden constant. A user changes a value with ``attrs.evolve``, and
+:func:`~revisit_rules.rule_table` shows the values in force under a policy.
+
+>>> import attrs
+>>> from revisit_rules import Policy, Convention
+>>> Policy().convention
+<Convention.CIVIL_CODE: 'civil_code'>
+>>> attrs.evolve(Policy(), roll_to_working_day=False).roll_to_working_day
+False
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from revisit_rules._check import FrozenMap, check_bool, check_int
+from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.seasons import SeasonSpan
+
+__all__ = ["Cadence", "Convention", "Policy"]
+
+
+class Convention(enum.Enum):
+    """How a period's last day is computed (CAL-PERIOD)."""
+
+    #: CC 201–203: the start day is not counted; rest days roll forward.
+    CIVIL_CODE = "civil_code"
+    #: 保修书 "自…起至…止": the start day counts; the last day is one day earlier.
+    INCLUSIVE_START = "inclusive_start"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label."""
+        return {"civil_code": "民法典期间计算", "inclusive_start": "起始日计入"}[self.value]
+
+
+class Cadence(enum.Enum):
+    """How often periodic revisits run (VIS-CADENCE)."""
+
+    #: Every six months (S000 "保修期内每半年回访一次").
+    SEMIANNUAL = "semiannual"
+    #: Every three months (S003 "每三个月").
+    QUARTERLY = "quarterly"
+    #: 3, 6 and 12 months, then yearly (S000 竣工工程质量回访制度).
+    MILESTONES = "milestones"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label."""
+        return {
+            "semiannual": "每半年",
+            "quarterly": "每季度",
+            "milestones": "3个月、6个月、1年及以后每年",
+        }[self.value]
+
+
+def _spans(value: object) -> FrozenMap[str, SeasonSpan]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("season overrides", value, "a mapping region key -> SeasonSpan")
+    for key, span in value.items():
+        if not isinstance(key, str) or not isinstance(span, SeasonSpan):
+            raise InvalidTypeError(
+                "season overrides", {key: span}, "a mapping region key (str) -> SeasonSpan"
+            )
+    return FrozenMap(value)
+
+
+def _nonneg_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    check_int(f"Policy.{attribute.name}", value, minimum=0, rule=_rule_of(attribute))
+
+
+def _pos_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    check_int(f"Policy.{attribute.name}", value, minimum=1, rule=_rule_of(attribute))
+
+
+def _flag(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    check_bool(f"Policy.{attribute.name}", value, rule=_rule_of(attribute))
+
+
+def _fraction(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
+        raise InvalidInputError(
+            f"Policy.{attribute.name}", value, "a Decimal from 0 to 1", rule=_rule_of(attribute)
+        )
+
+
+def _score(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 100:  # noqa: PLR2004
+        raise InvalidInputError(
+            f"Policy.{attribute.name}", value, "a Decimal from 0 to 100", rule=_rule_of(attribute)
+        )
+
+
+def _enum(kind: type[enum.Enum]) -> Any:  # noqa: ANN401
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+        if not isinstance(value, kind):
+            names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
+            raise InvalidTypeError(
+                f"Policy.{attribute.name}", value, names, rule=_rule_of(attribute)
+            )
+
+    return check
+
+
+def _rule_of(attribute: attrs.Attribute[Any]) -> str:
+    return str(attribute.metadata.get("rule", ""))
+
+
+def _f(default: object, validator: Any, rule: str = "") -> Any:  # noqa: ANN401
+    return attrs.field(default=default, validator=validator, metadata={"rule": rule})
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """Every tunable value of the rules, defaulting to DOMAIN.md; change with ``attrs.evolve``.
+
+    Each field names, in its metadata, the rule that reads it; the rule table shows the
+    value in force. Durations are whole numbers in the unit their name says.
+    """
+
+    # --- CAL-PERIOD -------------------------------------------------------------------
+    #: How a period's last day is computed.
+    convention: Convention = _f(Convention.CIVIL_CODE, _enum(Convention), "CAL-PERIOD")
+    #: CC 203: a last day that is a rest day moves to the first working day after it.
+    #: Applies to the CIVIL_CODE convention.
+    roll_to_working_day: bool = _f(default=True, validator=_flag, rule="CAL-PERIOD")
+    #: Under INCLUSIVE_START, roll rest days too ("no roll unless asked").
+    roll_inclusive_start: bool = _f(default=False, validator=_flag, rule="CAL-PERIOD")
+
+    # --- SEA --------------------------------------------------------------------------
+    #: SEA-COUNT: a season in progress at the start day counts as the first.
+    count_partial_season: bool = _f(default=False, validator=_flag, rule="SEA-COUNT")
+    #: SEA-HEATING: region key -> the heating season to use instead of the table's.
+    heating_seasons: Mapping[str, SeasonSpan] = attrs.field(
+        factory=FrozenMap, converter=_spans, metadata={"rule": "SEA-HEATING"}
+    )
+    #: SEA-COOLING: region key -> the cooling season to use instead of the assumed one.
+    cooling_seasons: Mapping[str, SeasonSpan] = attrs.field(
+        factory=FrozenMap, converter=_spans, metadata={"rule": "SEA-COOLING"}
+    )
+    #: SEA-RAINY: the rainy season where no region override applies.
+    rainy_season: SeasonSpan = attrs.field(
+        factory=lambda: SeasonSpan.parse("04-01", "06-30"),
+        validator=attrs.validators.instance_of(SeasonSpan),
+        metadata={"rule": "SEA-RAINY"},
+    )
+    #: SEA-RAINY: region key -> that region's rainy season.
+    rainy_seasons: Mapping[str, SeasonSpan] = attrs.field(
+        factory=FrozenMap, converter=_spans, metadata={"rule": "SEA-RAINY"}
+    )
+
+    # --- VIS --------------------------------------------------------------------------
+    #: VIS-CADENCE: how often periodic revisits run.
+    cadence: Cadence = _f(Cadence.SEMIANNUAL, _enum(Cadence), "VIS-CADENCE")
+    #: VIS-MERGE: merge a project's visits into the fewest trips.
+    merge_overlapping: bool = _f(default=True, validator=_flag, rule="VIS-MERGE")
+    #: VIS-HANDOVER: the handover revisit's window, in months after acceptance.
+    handover_months: int = _f(3, _pos_int, "VIS-HANDOVER")
+    #: VIS-PERIODIC / VIS-TECHNICAL: a visit's window length, in months.
+    visit_window_months: int = _f(1, _pos_int, "VIS-PERIODIC")
+    #: VIS-TECHNICAL: months after acceptance that the technical revisit opens.
+    technical_months: int = _f(6, _pos_int, "VIS-TECHNICAL")
+    #: VIS-HEATING: months before a heating season that its revisit opens.
+    heating_visit_months: int = _f(1, _pos_int, "VIS-HEATING")
+    #: VIS-COMMISSIONING: months after operation start that its window opens ...
+    commissioning_start_months: int = _f(1, _nonneg_int, "VIS-COMMISSIONING")
+    #: ... and that its window closes (exclusive: the day before).
+    commissioning_end_months: int = _f(2, _pos_int, "VIS-COMMISSIONING")
+    #: VIS-PRE-EXPIRY: months before a warranty's last day that its revisit opens ...
+    pre_expiry_start_months: int = _f(2, _pos_int, "VIS-PRE-EXPIRY")
+    #: ... and by when it must be done.
+    pre_expiry_end_months: int = _f(1, _nonneg_int, "VIS-PRE-EXPIRY")
+    #: VIS-MIN: the least number of revisits a project gets.
+    min_visits: int = _f(2, _nonneg_int, "VIS-MIN")
+    #: VIS-RECORD: hours after a visit by which its record is filed.
+    record_hours: int = _f(24, _nonneg_int, "VIS-RECORD")
+    #: Reminder lead: a visit is "due" this many days before its window opens.
+    reminder_days: int = _f(7, _nonneg_int, "VIS-TARGET")
+
+    # --- SLA --------------------------------------------------------------------------
+    #: Time zone of hour-based deadlines (CC 201 para. 2).
+    timezone: str = attrs.field(
+        default="Asia/Shanghai",
+        validator=attrs.validators.instance_of(str),
+        metadata={"rule": "SLA-ARRIVE"},
+    )
+    emergency_arrival_hours: int = _f(0, _nonneg_int, "SLA-EMERGENCY")
+    arrival_hours: int = _f(48, _nonneg_int, "SLA-ARRIVE")
+    repair_plan_hours: int = _f(24, _nonneg_int, "SLA-PLAN")
+    dispatch_days: int = _f(7, _nonneg_int, "SLA-DISPATCH")
+    pm_arrival_days: int = _f(10, _nonneg_int, "SLA-PM-ARRIVE")
+    simple_repair_days: int = _f(1, _nonneg_int, "SLA-SIMPLE")
+    major_repair_working_days: int = _f(3, _nonneg_int, "SLA-MAJOR")
+    complaint_contact_hours: int = _f(24, _nonneg_int, "SLA-COMPLAINT")
+    complaint_revisit_days: int = _f(3, _nonneg_int, "SLA-COMPLAINT-REVISIT")
+    repair_revisit_days: int = _f(7, _nonneg_int, "SLA-REPAIR-REVISIT")
+    safety_repair_revisit_days: int = _f(2, _nonneg_int, "SLA-REPAIR-REVISIT")
+    leak_repair_revisit_days: int = _f(3, _nonneg_int, "SLA-REPAIR-REVISIT")
+    sub_noaction_hours: int = _f(24, _nonneg_int, "SLA-SUB-NOACTION")
+
+    # --- SAT --------------------------------------------------------------------------
+    #: SAT-ABC: the least quality score graded A (以上: inclusive).
+    quality_a_min: Decimal = _f(Decimal(85), _score, "SAT-ABC")
+    #: SAT-ABC: the least quality score graded B (低于 75 is C).
+    quality_b_min: Decimal = _f(Decimal(75), _score, "SAT-ABC")
+    #: SAT-RESPONSE: the least share of survey forms returned for a survey to count.
+    survey_response_min: Decimal = _f(Decimal("0.5"), _fraction, "SAT-RESPONSE")
+    #: SAT-RATES: the complaint rate must stay below this.
+    complaint_rate_max: Decimal = _f(Decimal("0.01"), _fraction, "SAT-RATES")
+    #: SAT-RATES: the revisit handling rate target.
+    handling_rate_target: Decimal = _f(Decimal(1), _fraction, "SAT-RATES")
+
+    def __attrs_post_init__(self) -> None:
+        """Cross-field checks."""
+        if self.quality_b_min > self.quality_a_min:
+            raise InvalidInputError(
+                "Policy.quality_b_min",
+                self.quality_b_min,
+                f"at most quality_a_min ({self.quality_a_min})",
+                rule="SAT-ABC",
+            )
+        if self.commissioning_end_months <= self.commissioning_start_months:
+            raise InvalidInputError(
+                "Policy.commissioning_end_months",
+                self.commissioning_end_months,
+                f"more than commissioning_start_months ({self.commissioning_start_months})",
+                rule="VIS-COMMISSIONING",
+            )
+        if self.pre_expiry_end_months >= self.pre_expiry_start_months:
+            raise InvalidInputError(
+                "Policy.pre_expiry_end_months",
+                self.pre_expiry_end_months,
+                f"less than pre_expiry_start_months ({self.pre_expiry_start_months})",
+                rule="VIS-PRE-EXPIRY",
+            )
+
+
+def policy_or_default(policy: Policy | None) -> Policy:
+    """``policy``, or the default :class:`Policy` when ``None``; a typed error otherwise."""
+    if policy is None:
+        return _DEFAULT
+    if not isinstance(policy, Policy):
+        raise InvalidTypeError("policy", policy, "a revisit_rules.Policy or None")
+    return policy
+
+
+_DEFAULT = Policy()

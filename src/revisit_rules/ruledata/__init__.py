@@ -1,0 +1,11 @@
+"""The rule registry's data, one module per area of DOMAIN.md.
+
+Each module holds a ``RULES`` tuple of :class:`~revisit_rules.rules.Rule`; this package
+lists them in the order of DOMAIN.md, and :data:`revisit_rules.RULES` is built from them.
+"""
+
+from __future__ import annotations
+
+from revisit_rules.ruledata import cal, lia, sat, sea, sla, vis, wty
+
+ALL = (wty.RULES, cal.RULES, sea.RULES, vis.RULES, lia.RULES, sla.RULES, sat.RULES)

@@ -1,0 +1,229 @@
+"""Rules as data: the registry of every rule the library applies.
+
+Each rule of DOMAIN.md has one ID (``CAL-PERIOD``, ``WTY-MIN``, …) used alike in this
+registry, in the code, in the tests, in the documentation and in every result's ``rules``.
+A :class:`Rule` carries its bilingual titles, its statement, the value it has by default,
+the :class:`Policy` fields that hold the value in force, and its sources. The rule tables
+of the documentation and of ``revisit-rules rules`` are generated from here by
+:func:`rule_table`.
+
+>>> from revisit_rules import RULES
+>>> RULES["CAL-PERIOD"].title_en
+"Computing a period's last day"
+>>> RULES["CAL-PERIOD"].sources[0].document
+'CC'
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from revisit_rules._check import FrozenMap
+from revisit_rules.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from revisit_rules.policy import Policy
+
+__all__ = ["DOCUMENTS", "RULES", "Rule", "Source", "rule_table"]
+
+#: The documents rules cite, by key (DOMAIN.md § 0).
+DOCUMENTS: Final[Mapping[str, str]] = FrozenMap(
+    {
+        "REG": "《建设工程质量管理条例》(国务院令第279号, 2000; 2017、2019年修订)",
+        "MEAS": "《房屋建筑工程质量保修办法》(建设部令第80号, 2000)",
+        "CC": "《中华人民共和国民法典》(2020)",
+        "CPL": "《中华人民共和国民事诉讼法》(2023年修正)",
+        "SPC": "最高人民法院 2014-12-12 关于期间计算的答复",
+        "RET": "《建设工程质量保证金管理办法》(建质〔2017〕138号)",
+        "SPC2020": (
+            "《最高人民法院关于审理建设工程施工合同纠纷案件适用法律问题的解释（一）》"
+            "(法释〔2020〕25号)"
+        ),
+        "GB50068": "GB 50068《建筑结构可靠性设计统一标准》设计使用年限分类",
+        "SC": "国务院办公厅 每年的部分节假日安排的通知 (as carried by the holidays package)",
+        "LOCAL": "各地供热采暖管理办法 (local heating regulations)",
+        "S000": "seeds/000 质量回访制度 / 工程质量回访、保修制度 (company templates)",
+        "S001": "seeds/001 项目部/物业 保修与回访管理制度 (company templates)",
+        "S002": "seeds/002 年度回访计划 (company template)",
+        "S003": "seeds/003 工程回访保修方案 (company template)",
+        "S004": "seeds/004 年度回访计划 (company template)",
+        "DOMAIN": "DOMAIN.md decision of the revisit_rules project (where the sources are silent)",
+    }
+)
+
+
+def _doc_key(_instance: object, _attribute: object, value: str) -> None:
+    if value not in DOCUMENTS:
+        raise InvalidInputError(
+            "Source.document", value, f"one of {', '.join(DOCUMENTS)}", rule="registry"
+        )
+
+
+@attrs.frozen
+class Source:
+    """Where a rule comes from: a document key of :data:`DOCUMENTS`, the place in it, a quote.
+
+    Where an article number is uncertain, ``ref`` is empty and ``quote`` carries the
+    sentence itself (DOMAIN.md § 0).
+    """
+
+    document: str = attrs.field(validator=_doc_key)
+    ref: str = ""
+    quote: str = ""
+
+    def __str__(self) -> str:
+        """``REG Art. 40: "…"``, as shown in the rule tables."""
+        text = self.document + (f" {self.ref}" if self.ref else "")
+        return text + (f": “{self.quote}”" if self.quote else "")
+
+
+@attrs.frozen
+class Rule:
+    """One rule of DOMAIN.md, as data.
+
+    Attributes:
+        id: the rule's ID, e.g. ``"CAL-PERIOD"``.
+        title_zh: the Chinese title.
+        title_en: the English title.
+        statement: what the rule says, in a sentence or two.
+        value: the rule's default value, in words (shown where no policy field holds it).
+        sources: where it comes from; at least one.
+        effective_from: the day the rule's source took effect, where known.
+        checked_on: the day this entry was last checked against its sources.
+        policy_fields: names of the :class:`~revisit_rules.Policy` fields holding the value
+            in force; the rule table shows their values under the policy it is given.
+        documentary: ``True`` for a rule the library states but no computation applies
+            (e.g. who approves a shortfall); such rules need not be cited by code.
+        assumption: ``True`` where the value is the project's assumption, not a source's.
+    """
+
+    id: str
+    title_zh: str
+    title_en: str
+    statement: str
+    value: str
+    sources: tuple[Source, ...] = attrs.field()
+    effective_from: dt.date | None = None
+    checked_on: dt.date = dt.date(2026, 11, 23)
+    policy_fields: tuple[str, ...] = ()
+    documentary: bool = False
+    assumption: bool = False
+
+    @sources.validator
+    def _has_sources(self, _attribute: object, value: tuple[Source, ...]) -> None:
+        if not value:
+            raise InvalidInputError(f"Rule({self.id}).sources", value, "at least one Source")
+
+    def value_in_force(self, policy: Policy | None = None) -> str:
+        """The value under ``policy`` (the default policy if ``None``), as text."""
+        if not self.policy_fields:
+            return self.value
+        from revisit_rules.policy import Policy  # noqa: PLC0415 - policy imports this module
+
+        policy = policy if policy is not None else Policy()
+        return "; ".join(f"{f}={_show(getattr(policy, f))}" for f in self.policy_fields)
+
+
+def _show(value: object) -> str:
+    name = getattr(value, "name", None)
+    if isinstance(name, str) and hasattr(value, "zh"):
+        return name
+    if isinstance(value, Mapping):
+        if not value:
+            return "{} (the table's values)"
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _collect(groups: Iterable[Iterable[Rule]]) -> Mapping[str, Rule]:
+    out: dict[str, Rule] = {}
+    for group in groups:
+        for rule in group:
+            if rule.id in out:
+                raise InvalidInputError("Rule.id", rule.id, "an ID not yet in RULES")
+            out[rule.id] = rule
+    return FrozenMap(out)
+
+
+def _load() -> Mapping[str, Rule]:
+    from revisit_rules.ruledata import ALL  # noqa: PLC0415 - the data imports Rule from here
+
+    return _collect(ALL)
+
+
+#: Every rule, by ID, in the order of DOMAIN.md.
+RULES: Final[Mapping[str, Rule]] = _load()
+
+_COLUMNS: Final = (
+    "ID",
+    "中文",
+    "English",
+    "value in force",
+    "sources",
+    "effective from",
+    "checked on",
+)
+
+
+def _rows(policy: Policy | None) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for rule in RULES.values():
+        value = rule.value_in_force(policy)
+        if rule.assumption:
+            value += " (assumption)"
+        rows.append(
+            (
+                rule.id,
+                rule.title_zh,
+                rule.title_en,
+                value,
+                "; ".join(str(s) for s in rule.sources),
+                rule.effective_from.isoformat() if rule.effective_from else "",
+                rule.checked_on.isoformat(),
+            )
+        )
+    return rows
+
+
+def rule_table(fmt: str = "markdown", *, policy: Policy | None = None) -> str:
+    """Every rule as a table: ID first, then titles, the value in force, sources, dates.
+
+    Args:
+        fmt: ``"markdown"``, ``"csv"`` or ``"html"``.
+        policy: the policy whose values are shown (default: ``Policy()``).
+
+    >>> print(rule_table("csv").splitlines()[0])
+    ID,中文,English,value in force,sources,effective from,checked on
+    """
+    rows = _rows(policy)
+    if fmt == "markdown":
+
+        def cell(text: str) -> str:
+            return text.replace("|", r"\|").replace("\n", " ")
+
+        lines = ["| " + " | ".join(_COLUMNS) + " |", "|" + "---|" * len(_COLUMNS)]
+        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(_COLUMNS)
+        writer.writerows(rows)
+        return buf.getvalue()
+    if fmt == "html":
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in _COLUMNS)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        )
+        return (
+            f'<table class="revisit-rules-rules"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+    raise InvalidInputError("fmt", fmt, "'markdown', 'csv' or 'html'")
