@@ -35,6 +35,7 @@ from revisit_rules.periods import (
 )
 from revisit_rules.policy import Cadence, Convention, Policy
 from revisit_rules.rules import RULES, Rule, Source, rule_table
+from revisit_rules.satisfaction import CustomerClass
 from revisit_rules.seasons import (
     REGIONS,
     Region,
@@ -44,17 +45,30 @@ from revisit_rules.seasons import (
     heating_season,
     rainy_season,
 )
+from revisit_rules.warranty import (
+    Category,
+    Expiry,
+    Project,
+    WarrantySchedule,
+    in_warranty,
+    statutory_minimum,
+    warranty_expiry,
+    warranty_schedule,
+)
 
 __all__ = [
     "REGIONS",
     "RULES",
     "Cadence",
     "CalendarRangeError",
+    "Category",
     "Convention",
     "CoolingSeasons",
+    "CustomerClass",
     "DateResult",
     "Days",
     "DesignLife",
+    "Expiry",
     "HeatingSeasons",
     "InvalidInputError",
     "InvalidTypeError",
@@ -63,6 +77,7 @@ __all__ = [
     "NoSeasonError",
     "Period",
     "Policy",
+    "Project",
     "Region",
     "RevisitRulesError",
     "Rule",
@@ -70,13 +85,18 @@ __all__ = [
     "SeasonSpan",
     "Source",
     "UnknownRegionError",
+    "WarrantySchedule",
     "WorkCalendar",
     "Years",
     "__version__",
     "china_calendar",
     "cooling_season",
     "heating_season",
+    "in_warranty",
     "period_end",
     "rainy_season",
     "rule_table",
+    "statutory_minimum",
+    "warranty_expiry",
+    "warranty_schedule",
 ]
