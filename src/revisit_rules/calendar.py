@@ -24,17 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from array import array
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 import attrs
 from holidays.countries.china import China
 
 from revisit_rules._check import check_date, check_int
-from revisit_rules.errors import CalendarRangeError, InvalidInputError
+from revisit_rules.errors import CalendarRangeError, InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from holidays import HolidayBase
 
 __all__ = ["WorkCalendar", "china_calendar"]
@@ -45,12 +44,34 @@ FIRST_YEAR: Final = 2000
 _SATURDAY: Final = 5
 
 
-def _dates(days: Iterable[dt.date], field: str = "days") -> frozenset[dt.date]:
-    return frozenset(check_date(field, d, rule="CAL-CN") for d in days)
+def _collection(field: str, value: object) -> Iterable[object]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, "a collection (set, list, tuple)", rule="CAL-CN")
+    return value
+
+
+def _dates(days: Iterable[dt.date], field: str) -> frozenset[dt.date]:
+    return frozenset(check_date(field, d, rule="CAL-CN") for d in _collection(field, days))
+
+
+def _rest_days(days: Iterable[dt.date]) -> frozenset[dt.date]:
+    return _dates(days, "rest_days")
+
+
+def _working_days(days: Iterable[dt.date]) -> frozenset[dt.date]:
+    return _dates(days, "working_days")
 
 
 def _years(years: Iterable[int]) -> frozenset[int]:
-    return frozenset(check_int("published_years", y, rule="CAL-CN") for y in years)
+    return frozenset(
+        check_int("published_years", y, rule="CAL-CN")
+        for y in _collection("published_years", years)
+    )
+
+
+def _name(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError("name", value, "a str", rule="CAL-CN")
 
 
 @attrs.frozen(eq=False)
@@ -72,11 +93,11 @@ class WorkCalendar:
             years are provisional.
     """
 
-    name: str
+    name: str = attrs.field(validator=_name)
     first_year: int
     last_year: int
-    rest_days: frozenset[dt.date] = attrs.field(converter=_dates)
-    working_days: frozenset[dt.date] = attrs.field(converter=_dates)
+    rest_days: frozenset[dt.date] = attrs.field(converter=_rest_days)
+    working_days: frozenset[dt.date] = attrs.field(converter=_working_days)
     published_years: frozenset[int] = attrs.field(converter=_years)
     _base: int = attrs.field(init=False, repr=False)
     _cum: array[int] = attrs.field(init=False, repr=False)
@@ -212,15 +233,45 @@ class WorkCalendar:
         pa, pb = self._pos("a", a), self._pos("b", b)
         return self._cum[pb + 1] - self._cum[pa + 1]
 
+    def working_day_bounds(self, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
+        """The first and the last working day from ``first`` to ``last`` (both included).
+
+        ``None`` where the range holds no working day. One index look-up each (CAL-FAST).
+
+        >>> import datetime as dt
+        >>> china_calendar().working_day_bounds(dt.date(2026, 10, 1), dt.date(2026, 10, 10))
+        (datetime.date(2026, 10, 8), datetime.date(2026, 10, 10))
+        """
+        self._pos("first", first)
+        self._pos("last", last)
+        return self._bounds(first, last)
+
+    def _bounds(self, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
+        """:meth:`working_day_bounds` for checked dates; a range error past the data."""
+        pa, pb = first.toordinal() - self._base, last.toordinal() - self._base
+        if pa < 0 or pb + 1 >= len(self._cum):
+            self._pos("first", first)
+            self._pos("last", last)
+        lo, hi = self._cum[pa], self._cum[pb + 1] - 1
+        if lo > hi:
+            return None
+        ordinal = dt.date.fromordinal
+        return ordinal(self._ords[lo]), ordinal(self._ords[hi])
+
     def is_provisional(self, day: dt.date) -> bool:
         """Whether ``day``'s year lacks a published arrangement in the data (CAL-PROVISIONAL)."""
-        d = check_date("day", day, rule="CAL-PROVISIONAL")
-        return d.year not in self.published_years
+        self._pos("day", day)
+        return day.year not in self.published_years
 
     def is_provisional_between(self, a: dt.date, b: dt.date) -> bool:
         """Whether any year from ``a`` to ``b`` (either order) is provisional."""
-        lo, hi = sorted((check_date("a", a), check_date("b", b)))
-        return any(y not in self.published_years for y in range(lo.year, hi.year + 1))
+        self._pos("a", a)
+        self._pos("b", b)
+        lo, hi = a.year, b.year
+        if lo == hi:
+            return lo not in self.published_years
+        lo, hi = min(lo, hi), max(lo, hi)
+        return any(y not in self.published_years for y in range(lo, hi + 1))
 
     def with_days(
         self,
@@ -238,12 +289,14 @@ class WorkCalendar:
         >>> company.is_working_day(dt.date(2026, 12, 31))
         False
         """
-        extra_rest = _dates(rest_days, "rest_days")
-        extra_work = _dates(working_days, "working_days")
+        extra_rest = _rest_days(rest_days)
+        extra_work = _working_days(working_days)
+        if name is not None and not isinstance(name, str):
+            raise InvalidTypeError("name", name, "a str or None", rule="CAL-CN")
         for d in extra_rest | extra_work:
             self._pos("rest_days" if d in extra_rest else "working_days", d)
         return WorkCalendar(
-            name=name or f"{self.name} (custom)",
+            name=f"{self.name} (custom)" if name is None else name,
             first_year=self.first_year,
             last_year=self.last_year,
             rest_days=(self.rest_days - extra_work) | extra_rest,

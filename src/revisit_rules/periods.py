@@ -21,14 +21,14 @@ datetime.date(2026, 10, 8)
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from revisit_rules._check import check_date, check_int
 from revisit_rules.calendar import WorkCalendar, china_calendar
-from revisit_rules.errors import InvalidTypeError, MissingDesignLifeError
+from revisit_rules.errors import InvalidInputError, InvalidTypeError, MissingDesignLifeError
 from revisit_rules.policy import Convention, policy_or_default
 from revisit_rules.seasons import SeasonKind, nth_season_end
 
@@ -138,10 +138,35 @@ class DateResult:
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus ``months`` calendar months; the month's last day where there is no such day.
 
+    This is CC 202's corresponding day, the same as ``dateutil.relativedelta`` clipping
+    (checked against it by a property test), computed without building an object.
+
     >>> add_months(dt.date(2026, 1, 31), 1)
     datetime.date(2026, 2, 28)
+    >>> add_months(dt.date(2024, 2, 29), -12)
+    datetime.date(2023, 2, 28)
     """
-    return day + relativedelta(months=months)
+    check_date("day", day, rule="CAL-PERIOD")
+    check_int("months", months, rule="CAL-PERIOD")
+    try:
+        return _add_months(day, months)
+    except ValueError:
+        raise InvalidInputError(
+            "months",
+            months,
+            f"a number of months that keeps {day} within year 1–9999",
+            rule="CAL-PERIOD",
+        ) from None
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """:func:`add_months` for checked arguments (the planner's hot path)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    if day.day <= 28:  # noqa: PLR2004 - every month has a 28th: the common, fast case
+        return day.replace(year=year, month=month)
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
 
 def _design_life(value: object) -> int:
@@ -155,6 +180,24 @@ def _design_life(value: object) -> int:
             rule="WTY-DESIGN-LIFE",
         )
     return check_int("design_life_years", value, minimum=1, rule="WTY-DESIGN-LIFE")
+
+
+def _unrolled(
+    start: dt.date, period: Period, policy: Policy, region: object, rules: list[str]
+) -> dt.date:
+    """The period's last day before any roll (CC 201-202 or the convention); adds rules."""
+    if isinstance(period, HeatingSeasons | CoolingSeasons):
+        kind = SeasonKind.HEATING if isinstance(period, HeatingSeasons) else SeasonKind.COOLING
+        rules += ["SEA-HEATING" if kind is SeasonKind.HEATING else "SEA-COOLING", "SEA-COUNT"]
+        return nth_season_end(kind, region, start, period.n, policy=policy)
+    n = getattr(period, "n", 0)
+    if isinstance(period, Days):
+        last = start + dt.timedelta(days=n)
+    else:
+        last = _add_months(start, n * 12 if isinstance(period, Years) else n)
+    if policy.convention is Convention.INCLUSIVE_START:
+        last -= dt.timedelta(days=1)
+    return last
 
 
 def period_end(
@@ -189,23 +232,21 @@ def period_end(
             "Years, Months, Days, HeatingSeasons, CoolingSeasons or DesignLife",
             rule="CAL-PERIOD",
         )
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise InvalidTypeError("calendar", calendar, "a WorkCalendar or None", rule="CAL-CN")
     rules = ["CAL-PERIOD"]
     inclusive = pol.convention is Convention.INCLUSIVE_START
     if isinstance(period, DesignLife):
         rules.append("WTY-DESIGN-LIFE")
         period = Years(_design_life(design_life_years))
-    if isinstance(period, Years | Months | Days):
-        if isinstance(period, Days):
-            last = start + dt.timedelta(days=period.n)
-        else:
-            months = period.n * 12 if isinstance(period, Years) else period.n
-            last = add_months(start, months)
-        if inclusive:
-            last -= dt.timedelta(days=1)
-    else:
-        kind = SeasonKind.HEATING if isinstance(period, HeatingSeasons) else SeasonKind.COOLING
-        rules += ["SEA-HEATING" if kind is SeasonKind.HEATING else "SEA-COOLING", "SEA-COUNT"]
-        last = nth_season_end(kind, region, start, getattr(period, "n", 0), policy=pol)
+    try:
+        last = _unrolled(start, period, pol, region, rules)
+    except (OverflowError, ValueError) as err:
+        if isinstance(err, InvalidInputError):
+            raise
+        raise InvalidInputError(
+            "period", period, f"a period from {start} that ends by 9999-12-31", rule="CAL-PERIOD"
+        ) from None
     roll = pol.roll_to_working_day and (not inclusive or pol.roll_inclusive_start)
     if not roll:
         return DateResult(last, provisional=False, rules=tuple(rules))

@@ -18,12 +18,13 @@ import enum
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
 from revisit_rules._check import FrozenMap, check_bool, check_int
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
-from revisit_rules.seasons import SeasonSpan
+from revisit_rules.seasons import SeasonSpan, region_of
 
 __all__ = ["Cadence", "Convention", "Policy"]
 
@@ -62,15 +63,54 @@ class Cadence(enum.Enum):
         }[self.value]
 
 
-def _spans(value: object) -> FrozenMap[str, SeasonSpan]:
+def _spans(field: str, rule: str, value: object) -> FrozenMap[str, SeasonSpan]:
+    """Season overrides keyed by region key; Chinese names become keys, unknown names fail."""
     if not isinstance(value, Mapping):
-        raise InvalidTypeError("season overrides", value, "a mapping region key -> SeasonSpan")
+        raise InvalidTypeError(field, value, "a mapping region -> SeasonSpan", rule=rule)
+    out: dict[str, SeasonSpan] = {}
     for key, span in value.items():
-        if not isinstance(key, str) or not isinstance(span, SeasonSpan):
-            raise InvalidTypeError(
-                "season overrides", {key: span}, "a mapping region key (str) -> SeasonSpan"
+        if not isinstance(span, SeasonSpan):
+            raise InvalidTypeError(field, {key: span}, "region -> SeasonSpan", rule=rule)
+        region = region_of(key, field=field)
+        if region.key in out:
+            raise InvalidInputError(
+                field, key, f"one entry per region ({region.key} twice)", rule=rule
             )
-    return FrozenMap(value)
+        out[region.key] = span
+    return FrozenMap(out)
+
+
+def _heating_spans(value: object) -> FrozenMap[str, SeasonSpan]:
+    return _spans("Policy.heating_seasons", "SEA-HEATING", value)
+
+
+def _cooling_spans(value: object) -> FrozenMap[str, SeasonSpan]:
+    return _spans("Policy.cooling_seasons", "SEA-COOLING", value)
+
+
+def _rainy_spans(value: object) -> FrozenMap[str, SeasonSpan]:
+    return _spans("Policy.rainy_seasons", "SEA-RAINY", value)
+
+
+def _one_span(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    if not isinstance(value, SeasonSpan):
+        raise InvalidTypeError(
+            f"Policy.{attribute.name}", value, "a SeasonSpan", rule=_rule_of(attribute)
+        )
+
+
+def _zone(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    field = f"Policy.{attribute.name}"
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            field, value, "an IANA time zone name (str)", rule=_rule_of(attribute)
+        )
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInputError(
+            field, value, "an IANA time zone name such as 'Asia/Shanghai'", rule=_rule_of(attribute)
+        ) from None
 
 
 def _nonneg_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
@@ -85,15 +125,25 @@ def _flag(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> Non
     check_bool(f"Policy.{attribute.name}", value, rule=_rule_of(attribute))
 
 
+def _decimal(attribute: attrs.Attribute[Any], value: object) -> Decimal:
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"Policy.{attribute.name}", value, "a decimal.Decimal", rule=_rule_of(attribute)
+        )
+    return value
+
+
 def _fraction(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
-    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
+    value = _decimal(attribute, value)
+    if not value.is_finite() or not 0 <= value <= 1:
         raise InvalidInputError(
             f"Policy.{attribute.name}", value, "a Decimal from 0 to 1", rule=_rule_of(attribute)
         )
 
 
 def _score(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
-    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 100:  # noqa: PLR2004
+    value = _decimal(attribute, value)
+    if not value.is_finite() or not 0 <= value <= 100:  # noqa: PLR2004
         raise InvalidInputError(
             f"Policy.{attribute.name}", value, "a Decimal from 0 to 100", rule=_rule_of(attribute)
         )
@@ -140,21 +190,21 @@ class Policy:
     count_partial_season: bool = _f(default=False, validator=_flag, rule="SEA-COUNT")
     #: SEA-HEATING: region key -> the heating season to use instead of the table's.
     heating_seasons: Mapping[str, SeasonSpan] = attrs.field(
-        factory=FrozenMap, converter=_spans, metadata={"rule": "SEA-HEATING"}
+        factory=FrozenMap, converter=_heating_spans, metadata={"rule": "SEA-HEATING"}
     )
     #: SEA-COOLING: region key -> the cooling season to use instead of the assumed one.
     cooling_seasons: Mapping[str, SeasonSpan] = attrs.field(
-        factory=FrozenMap, converter=_spans, metadata={"rule": "SEA-COOLING"}
+        factory=FrozenMap, converter=_cooling_spans, metadata={"rule": "SEA-COOLING"}
     )
     #: SEA-RAINY: the rainy season where no region override applies.
     rainy_season: SeasonSpan = attrs.field(
         factory=lambda: SeasonSpan.parse("04-01", "06-30"),
-        validator=attrs.validators.instance_of(SeasonSpan),
+        validator=_one_span,
         metadata={"rule": "SEA-RAINY"},
     )
     #: SEA-RAINY: region key -> that region's rainy season.
     rainy_seasons: Mapping[str, SeasonSpan] = attrs.field(
-        factory=FrozenMap, converter=_spans, metadata={"rule": "SEA-RAINY"}
+        factory=FrozenMap, converter=_rainy_spans, metadata={"rule": "SEA-RAINY"}
     )
 
     # --- VIS --------------------------------------------------------------------------
@@ -189,21 +239,34 @@ class Policy:
     #: Time zone of hour-based deadlines (CC 201 para. 2).
     timezone: str = attrs.field(
         default="Asia/Shanghai",
-        validator=attrs.validators.instance_of(str),
+        validator=_zone,
         metadata={"rule": "SLA-ARRIVE"},
     )
+    #: SLA-EMERGENCY: hours to reach the site after an emergency notice (MEAS 9: 立即).
     emergency_arrival_hours: int = _f(0, _nonneg_int, "SLA-EMERGENCY")
+    #: SLA-ARRIVE: hours to reach the site after an ordinary repair notice (S003).
     arrival_hours: int = _f(48, _nonneg_int, "SLA-ARRIVE")
+    #: SLA-PLAN: hours to complete the repair plan after the notice (S003).
     repair_plan_hours: int = _f(24, _nonneg_int, "SLA-PLAN")
+    #: SLA-DISPATCH: days to dispatch the repair after the notice day (S000).
     dispatch_days: int = _f(7, _nonneg_int, "SLA-DISPATCH")
+    #: SLA-PM-ARRIVE / LIA-PM: days for the project manager to reach the site (S001).
     pm_arrival_days: int = _f(10, _nonneg_int, "SLA-PM-ARRIVE")
+    #: SLA-SIMPLE: days to solve a problem the team can solve itself (S000 "1~____天").
     simple_repair_days: int = _f(1, _nonneg_int, "SLA-SIMPLE")
+    #: SLA-MAJOR: working days to repair a larger problem (S000 "3~____个工作日").
     major_repair_working_days: int = _f(3, _nonneg_int, "SLA-MAJOR")
+    #: SLA-COMPLAINT: hours to contact a complainant (S003).
     complaint_contact_hours: int = _f(24, _nonneg_int, "SLA-COMPLAINT")
+    #: SLA-COMPLAINT-REVISIT: days to revisit after a complaint is closed (S001).
     complaint_revisit_days: int = _f(3, _nonneg_int, "SLA-COMPLAINT-REVISIT")
+    #: SLA-REPAIR-REVISIT: days to revisit after a repair (S001 "一星期之内").
     repair_revisit_days: int = _f(7, _nonneg_int, "SLA-REPAIR-REVISIT")
+    #: SLA-REPAIR-REVISIT: ... after a repair of safety installations (S001 "两天内").
     safety_repair_revisit_days: int = _f(2, _nonneg_int, "SLA-REPAIR-REVISIT")
+    #: SLA-REPAIR-REVISIT: ... after a leak repair (S001 "三天内").
     leak_repair_revisit_days: int = _f(3, _nonneg_int, "SLA-REPAIR-REVISIT")
+    #: SLA-SUB-NOACTION: hours after the notice when a silent subcontractor loses the repair.
     sub_noaction_hours: int = _f(24, _nonneg_int, "SLA-SUB-NOACTION")
 
     # --- SAT --------------------------------------------------------------------------
@@ -215,6 +278,9 @@ class Policy:
     survey_response_min: Decimal = _f(Decimal("0.5"), _fraction, "SAT-RESPONSE")
     #: SAT-RATES: the complaint rate must stay below this.
     complaint_rate_max: Decimal = _f(Decimal("0.01"), _fraction, "SAT-RATES")
+    #: SAT-RATES: a complaint rate equal to ``complaint_rate_max`` meets the target too
+    #: (CC 1259 reads the source's "1%以下" as including 1 %; DOMAIN.md says "below").
+    complaint_rate_inclusive: bool = _f(default=False, validator=_flag, rule="SAT-RATES")
     #: SAT-RATES: the revisit handling rate target.
     handling_rate_target: Decimal = _f(Decimal(1), _fraction, "SAT-RATES")
 

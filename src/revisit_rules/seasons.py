@@ -123,6 +123,10 @@ class SeasonSpan:
         """The occurrence that starts in ``year``."""
         check_int("year", year, minimum=1, rule="SEA-HEATING")
         end_year = year + 1 if self.wraps else year
+        if end_year > dt.MAXYEAR:
+            raise InvalidInputError(
+                "year", year, f"a year whose season ends by {dt.MAXYEAR}", rule="SEA-HEATING"
+            )
         return Season(dt.date(year, *self.start), dt.date(end_year, *self.end))
 
     def __str__(self) -> str:
@@ -134,7 +138,7 @@ def _parse_md(field: str, text: object) -> tuple[int, int]:
     if not isinstance(text, str):
         raise InvalidTypeError(f"SeasonSpan.{field}", text, "a 'MM-DD' string", rule="SEA-HEATING")
     parts = text.split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):  # noqa: PLR2004
+    if len(parts) != 2 or not all(p.isascii() and p.isdecimal() for p in parts):  # noqa: PLR2004
         raise InvalidInputError(f"SeasonSpan.{field}", text, "a 'MM-DD' string", rule="SEA-HEATING")
     return (int(parts[0]), int(parts[1]))
 
@@ -179,13 +183,46 @@ class Region:
         rainy: the region's rainy season, or ``None`` for the policy's default (SEA-RAINY).
     """
 
-    key: str
-    name_zh: str
-    heating: SeasonSpan | None
-    heating_status: SeasonStatus | None
-    heating_source: str
-    cooling: SeasonSpan
-    rainy: SeasonSpan | None = None
+    key: str = attrs.field(validator=lambda _i, _a, v: _text("Region.key", v))
+    name_zh: str = attrs.field(validator=lambda _i, _a, v: _text("Region.name_zh", v))
+    heating: SeasonSpan | None = attrs.field(
+        validator=lambda _i, _a, v: _span("Region.heating", v, optional=True)
+    )
+    heating_status: SeasonStatus | None = attrs.field()
+    heating_source: str = attrs.field(
+        validator=lambda _i, _a, v: _text("Region.heating_source", v, empty=True)
+    )
+    cooling: SeasonSpan = attrs.field(validator=lambda _i, _a, v: _span("Region.cooling", v))
+    rainy: SeasonSpan | None = attrs.field(
+        default=None, validator=lambda _i, _a, v: _span("Region.rainy", v, optional=True)
+    )
+
+    @heating_status.validator
+    def _check_status(self, _attribute: object, value: object) -> None:
+        if value is None and self.heating is None:
+            return
+        if not isinstance(value, SeasonStatus):
+            raise InvalidTypeError(
+                "Region.heating_status",
+                value,
+                "a SeasonStatus (with a heating season)",
+                rule="SEA-HEATING",
+            )
+
+
+def _text(field: str, value: object, *, empty: bool = False) -> None:
+    if not isinstance(value, str) or not (empty or value.strip()):
+        raise InvalidTypeError(
+            field, value, "a non-empty str" if not empty else "a str", rule="SEA-HEATING"
+        )
+
+
+def _span(field: str, value: object, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, SeasonSpan):
+        expected = "a SeasonSpan or None" if optional else "a SeasonSpan"
+        raise InvalidTypeError(field, value, expected, rule="SEA-HEATING")
 
 
 _S = SeasonSpan.parse
@@ -292,6 +329,8 @@ def span_of(kind: SeasonKind, region: object, *, policy: Policy | None = None) -
     Raises:
         NoSeasonError: ``region`` has no heating season and the policy gives none (SEA-NO-SEASON).
     """
+    if not isinstance(kind, SeasonKind):
+        raise InvalidTypeError("kind", kind, "a SeasonKind", rule="SEA-HEATING")
     reg = region_of(region)
     pol = _policy(policy)
     if kind is SeasonKind.HEATING:
@@ -352,10 +391,18 @@ def nth_season_end(
     if n == 0:
         return start
     partial = _policy(policy).count_partial_season
+    (sm, sd), (em, ed) = span.start, span.end
+    wraps = span.wraps
     year = start.year - 1
     while True:  # at most three steps: last year's season, this year's, next year's
-        season = span.occurrence(year)
-        if (partial and season.end >= start) or season.start >= start:
+        season_start = dt.date(year, sm, sd)
+        season_end = dt.date(year + 1 if wraps else year, em, ed)
+        if (partial and season_end >= start) or season_start >= start:
             break
         year += 1
-    return span.occurrence(year + n - 1).end
+    last = year + n - 1 + (1 if wraps else 0)
+    if last > dt.MAXYEAR:
+        raise InvalidInputError(
+            "n", n, f"a number of seasons ending by {dt.MAXYEAR}", rule="SEA-COUNT"
+        )
+    return dt.date(last, em, ed)

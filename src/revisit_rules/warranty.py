@@ -99,6 +99,10 @@ class Category(enum.Enum):
     DECORATION = "decoration"
     OTHER = "other"
 
+    # Members are singletons: identity hashing is exact and much faster than Enum's
+    # name hashing on the planner's hot path (dicts and sets keyed by category).
+    __hash__ = object.__hash__
+
     @property
     def zh(self) -> str:
         """The Chinese label, as the law words the category."""

@@ -90,5 +90,6 @@ RULES: tuple[Rule, ...] = (
         ),
         value="precomputed ordinals",
         sources=(Source("DOMAIN", "§ 4 CAL-FAST"),),
+        documentary=True,  # how WorkCalendar computes, not a step a result applies
     ),
 )

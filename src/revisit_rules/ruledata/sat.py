@@ -1,10 +1,207 @@
-"""Rules of DOMAIN.md for the SAT area (filled by the issue that implements it)."""
+"""Rules SAT-*: grading revisits, surveys, indicators and customer classes (DOMAIN.md § 8).
+
+VIS-OWNER (DOMAIN.md § 5, who leads a visit) lives here too, because the module that
+applies it, :mod:`revisit_rules.satisfaction`, is the one that reads the customer classes.
+
+Quotes are verbatim from the seeds (``../shared/seeds/``), punctuation as printed there,
+and from 《中华人民共和国民法典》 Art. 1259 for how 以上/以下/低于/高于 are read.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from revisit_rules.rules import Rule, Source
 
-if TYPE_CHECKING:
-    from revisit_rules.rules import Rule
+#: CC Art. 1259: how the thresholds of the company templates are read (DOMAIN.md § 8).
+_CC_1259 = Source(
+    "CC",
+    "Art. 1259",
+    "民法所称的“以上”、“以下”、“以内”、“届满”，包括本数；所称的“不满”、“超过”、“以外”，不包括本数。",
+)
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (
+    Rule(
+        id="SAT-ABC",
+        title_zh="回访评级(A、B、C)",
+        title_en="Grading a revisit A, B or C",
+        statement=(
+            "Each axis is graded, and the visit's grade is the worse of the two. Quality "
+            "score (0–100): at least quality_a_min (85分以上, which includes 85) is A; at "
+            "least quality_b_min and below quality_a_min is B; below quality_b_min (低于75分, "
+            "which excludes 75) is C. Service: 优秀 excellent is A, 良好 good is B, 一般 "
+            "average and 较差 poor are C. This agrees with every case the source states and "
+            "also grades the cases it leaves open (quality A with service good: B; quality B "
+            "with service excellent: B; quality B with service average or poor: C; quality "
+            "exactly 85 with service average or poor: C). Scores are exact numbers (int, "
+            "Decimal, Fraction); floats are refused."
+        ),
+        value="A: quality >= 85 and excellent; B: the worse axis is B; otherwise C",
+        sources=(
+            Source(
+                "S000",
+                "施工质量回访制度 五",
+                "根据客户满意度评价,回访需按照A、B、C三个等级进行评定:",
+            ),
+            Source(
+                "S000",
+                "施工质量回访制度 五",
+                "A级:客户对工程质量评价满意度85分以上,和对公司的服务水平及关注度的满意度评价为优秀。",
+            ),
+            Source(
+                "S000",
+                "施工质量回访制度 五",
+                "B级:客户对工程质量评价满意度75-85分,和对公司的服务水平及关注度的满意度评价为良好。",
+            ),
+            Source(
+                "S000",
+                "施工质量回访制度 五",
+                "C级:客户对工程质量评价满意度低于75分或高于85分但对公司的服务水平及关注度的满意度评价为一般或较差。",
+            ),
+            _CC_1259,
+            Source("DOMAIN", "§ 8 SAT-ABC", "the worse of the two axes"),
+        ),
+        policy_fields=("quality_a_min", "quality_b_min"),
+    ),
+    Rule(
+        id="SAT-SCALE",
+        title_zh="满意度等级与加权得分",
+        title_en="Satisfaction scale and weighted survey score",
+        statement=(
+            "Each answer is one of five levels: 很满意 100, 满意 80, 较满意 60, 不满意 40, "
+            "很不满意 0. A survey's score is the weighted mean of its answers over its factors "
+            "(weights set per project by the owner's concern; equal weights when none are "
+            "given), computed exactly and rounded once to 0.01 half-to-even, so it always "
+            "lies between the lowest and the highest answer."
+        ),
+        value="100/80/60/40/0; weighted mean to 0.01 (ROUND_HALF_EVEN)",
+        sources=(
+            Source(
+                "S003",
+                "5(2)",
+                "业主满意程度满分100分,划分为很满意(100)、满意(80)、较满意(60)、不满意(40)、很不满意(0)五个等级。",
+            ),
+            Source(
+                "S003",
+                "5(2)",
+                "我们将根据业主的关注度的不同,对满意度的考察内容的权重进行分配。",
+            ),
+            Source("S003", "5(2)", "在企业自评中测量方法采用要素权重的简便方法"),
+            Source("DOMAIN", "§ 8 SAT-SCALE", "rounding to 0.01, half to even"),
+        ),
+    ),
+    Rule(
+        id="SAT-RESPONSE",
+        title_zh="调查表回收率",
+        title_en="Survey response rate",
+        statement=(
+            "A satisfaction survey counts only if at least survey_response_min of the forms "
+            "sent come back (达到50%以上: 50 % itself counts). A survey with no forms sent, "
+            "or more forms returned than sent, is an input error."
+        ),
+        value="returned / sent >= 50 %",
+        sources=(
+            Source(
+                "S004", "业主满意程度测量程序 4.2.1", "调查表的回收率应达到50%以上,以便于统计分析。"
+            ),
+            _CC_1259,
+        ),
+        policy_fields=("survey_response_min",),
+    ),
+    Rule(
+        id="SAT-RATES",
+        title_zh="回访处理率与投诉率",
+        title_en="Revisit handling rate and complaint rate",
+        statement=(
+            "The revisit handling rate (handled / due) must reach handling_rate_target "
+            "(达100%). The complaint rate (complaints / served) must stay below "
+            "complaint_rate_max: strictly below by default, as DOMAIN.md reads it; CC 1259 "
+            "would read 1%以下 as including 1 %, which complaint_rate_inclusive=True selects. "
+            "The satisfaction rate is the share of graded visits not graded C (C is the "
+            "grade that has not reached the owner's satisfaction, SAT-ACTION); the sources "
+            "set no target for it. Unrated visits are left out of the denominator; an empty "
+            "denominator gives no value and no verdict (None)."
+        ),
+        value="handling rate >= 100 %; complaint rate < 1 %",
+        sources=(
+            Source(
+                "S001", "住宅区管理处回访制度 一.4", "回访处理率达100%,投诉率力争控制在1%以下。"
+            ),
+            _CC_1259,
+            Source("DOMAIN", "§ 8 SAT-RATES", "complaint rate below 1 %"),
+        ),
+        policy_fields=("handling_rate_target", "complaint_rate_max", "complaint_rate_inclusive"),
+    ),
+    Rule(
+        id="SAT-CLASS",
+        title_zh="客户分类",
+        title_en="Customer classes",
+        statement=(
+            "Customers are classed A, B or C on operating condition, payment timeliness and "
+            "cooperation; classes A and B may be split into AAA/AA/A and BBB/BB/B, each "
+            "sub-class belonging to its class. The class decides who leads a visit "
+            "(VIS-OWNER)."
+        ),
+        value="A (AAA, AA, A), B (BBB, BB, B), C",
+        sources=(
+            Source(
+                "S002",
+                "3客户回访计划 二",
+                "根据公司客户的经营状况、付款及时性、配合工作的程度等方面进行评价,可以把公司客户分为以下三类:A类、B类、C类;对A、B两大类也可以细分为AAA类、AA类、A类;BBB类、BB类、B类。",
+            ),
+        ),
+    ),
+    Rule(
+        id="SAT-ACTION",
+        title_zh="评级后的跟进与纠正措施",
+        title_en="Follow-up after grading; corrective action for grade C",
+        statement=(
+            "After grading, the commercial department follows up each grade and reports to "
+            "the quality director. A visit graded C has not reached the owner's "
+            "satisfaction and requires a corrective-action record (cause analysis, "
+            "corrective measures carried out)."
+        ),
+        value="grade C requires a corrective-action record",
+        sources=(
+            Source(
+                "S000",
+                "施工质量回访制度 五",
+                "针对不同等级的回访,商务部门需要及时对客户进行合理的赠品或打折优惠,并向公司质量管理总监汇报。",
+            ),
+            Source(
+                "S002",
+                "1.4 回访总结",
+                "对于未能达到业主满意的工程,应由责任部门进行原因分析,制定并实施纠正措施,以使其最终达到业主满意。",
+            ),
+            Source(
+                "S003",
+                "5(3)",
+                "(3)纠正措施对于未能达到顾客满意的工程,我司将进行原因分析,制定并实施纠正措施,以使最终达到顾客满意。",
+            ),
+        ),
+    ),
+    # VIS-OWNER belongs to DOMAIN.md § 5 but is applied by revisit_rules.satisfaction
+    # (visit_lead), so it is registered here; ruledata/vis.py must not register it again.
+    Rule(
+        id="VIS-OWNER",
+        title_zh="回访负责人",
+        title_en="Who leads a visit",
+        statement=(
+            "A class-A customer's visit is led by the department manager, class B by the "
+            "department supervisor, class C by department staff; a customer with many "
+            "complaints about the service, or with a serious problem, is visited by the "
+            "department manager whatever its class."
+        ),
+        value="A: 部门经理; B: 部门主管; C: 部门职员; many complaints or serious problem: 部门经理",
+        sources=(
+            Source(
+                "S002",
+                "3客户回访计划 三(1)①",
+                "对于A类客户由部门经理进行跟踪回访;对B类客户由部门主管进行跟踪回访;对C类客户由部门职员进行跟踪回访。",
+            ),
+            Source(
+                "S002",
+                "3客户回访计划 三(1)②",
+                "对公司服务质量投诉比较多客户、问题比较大的客户由部门经理进行回访;",
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,373 @@
+"""Tests of a period's last day (CAL-PERIOD; CC 201–204, CPL 85; WTY-DESIGN-LIFE)."""
+
+import datetime as dt
+
+import attrs
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+import revisit_rules as rr
+
+from . import strategies
+
+D = dt.date
+ONE = dt.timedelta(days=1)
+NO_ROLL = rr.Policy(roll_to_working_day=False)
+INCLUSIVE = rr.Policy(convention=rr.Convention.INCLUSIVE_START)
+INCLUSIVE_ROLL = attrs.evolve(INCLUSIVE, roll_inclusive_start=True)
+
+
+def end(start, period, **kwargs):
+    """The last day only."""
+    return rr.period_end(start, period, **kwargs).day
+
+
+class TestCorrespondingDay:
+    """CC 202: the corresponding day of the final month, or that month's last day."""
+
+    def test_five_years_from_june_30(self):
+        """5 years from 2020-06-30 end on 2025-06-30, a Monday and a working day."""
+        assert rr.china_calendar().is_working_day(D(2025, 6, 30))
+        assert D(2025, 6, 30) == end(D(2020, 6, 30), rr.Years(5))
+
+    @pytest.mark.parametrize(
+        ("start", "expected"),
+        [
+            (D(2020, 2, 28), D(2025, 2, 28)),
+            (D(2020, 2, 29), D(2025, 2, 28)),  # no 29 February in 2025: its last day
+            (D(2020, 3, 1), D(2025, 3, 3)),  # 2025-03-01 is a Saturday: rolls to Monday
+        ],
+    )
+    def test_five_years_from_leap_day(self, start, expected):
+        """5 years from 2020-02-29 end on 2025-02-28, a Friday, so no roll."""
+        assert expected == end(start, rr.Years(5))
+
+    def test_leap_day_unrolled(self):
+        """Without the roll, 2020-03-01 + 5 years is 2025-03-01 itself."""
+        assert D(2025, 3, 1) == end(D(2020, 3, 1), rr.Years(5), policy=NO_ROLL)
+
+    def test_leap_day_to_leap_year(self):
+        """4 years from 2020-02-29 end on 2024-02-29, which exists."""
+        assert D(2024, 2, 29) == end(D(2020, 2, 29), rr.Years(4))
+
+    @pytest.mark.parametrize(
+        ("start", "n", "expected"),
+        [
+            (D(2025, 1, 31), 1, D(2025, 2, 28)),  # Friday
+            (D(2024, 1, 31), 1, D(2024, 2, 29)),  # leap year, Thursday
+            (D(2026, 1, 30), 1, D(2026, 2, 28)),  # make-up Saturday: no roll
+            (D(2026, 1, 31), 1, D(2026, 2, 28)),
+            (D(2026, 3, 31), 1, D(2026, 4, 30)),
+            (D(2026, 1, 31), 3, D(2026, 4, 30)),
+            (D(2025, 1, 31), 13, D(2026, 2, 28)),
+            (D(2026, 8, 31), 6, D(2027, 3, 1)),  # 2027-02-28 is a Sunday: rolls
+        ],
+    )
+    def test_months_from_month_end(self, start, n, expected):
+        """Months from the 31st clip to the month's last day (computed from the base day)."""
+        assert expected == end(start, rr.Months(n))
+
+    @pytest.mark.parametrize(
+        ("start", "n", "expected"),
+        [
+            (D(2026, 3, 2), 0, D(2026, 3, 2)),
+            (D(2026, 3, 2), 1, D(2026, 3, 3)),
+            (D(2026, 3, 2), 4, D(2026, 3, 6)),  # Friday
+            (D(2026, 3, 2), 5, D(2026, 3, 9)),  # Saturday rolls to Monday
+            (D(2026, 2, 28), 1, D(2026, 3, 2)),  # Sunday rolls to Monday
+            (D(2024, 2, 28), 1, D(2024, 2, 29)),
+        ],
+    )
+    def test_days(self, start, n, expected):
+        """N days from D end on D + N (rolled if a rest day)."""
+        assert expected == end(start, rr.Days(n))
+
+
+class TestRoll:
+    """CC 203 / CPL 85: a last day that is a rest day moves to the next working day."""
+
+    @pytest.mark.parametrize(
+        ("start", "expected"),
+        [
+            (D(2021, 9, 30), D(2026, 9, 30)),  # the day before the break: working
+            (D(2021, 10, 1), D(2026, 10, 8)),  # National Day
+            (D(2021, 10, 7), D(2026, 10, 8)),  # the last day of the break
+            (D(2021, 10, 8), D(2026, 10, 8)),  # the day after: working
+        ],
+    )
+    def test_into_national_day(self, start, expected):
+        """Years(5) ending inside the 2026 National Day break roll to 2026-10-08."""
+        assert expected == end(start, rr.Years(5))
+
+    @pytest.mark.parametrize(
+        ("start", "expected"),
+        [
+            (D(2025, 2, 13), D(2026, 2, 13)),  # Friday
+            (D(2025, 2, 14), D(2026, 2, 14)),  # make-up Saturday: no roll
+            (D(2025, 2, 15), D(2026, 2, 24)),  # Sunday, start of the Spring Festival break
+            (D(2025, 2, 23), D(2026, 2, 24)),
+            (D(2025, 2, 24), D(2026, 2, 24)),
+        ],
+    )
+    def test_around_make_up_saturday(self, start, expected):
+        """A period ending on a make-up Saturday does not roll; the Sunday after does."""
+        assert expected == end(start, rr.Years(1))
+
+    def test_make_up_sunday(self):
+        """Days ending on the make-up Sunday 2026-09-20 do not roll."""
+        assert D(2026, 9, 20) == end(D(2026, 9, 19), rr.Days(1))
+
+    def test_roll_switched_off(self):
+        """roll_to_working_day=False keeps the rest day, and the rules say no CAL-CN."""
+        result = rr.period_end(D(2021, 10, 1), rr.Years(5), policy=NO_ROLL)
+
+        assert rr.DateResult(D(2026, 10, 1), provisional=False, rules=("CAL-PERIOD",)) == result
+
+    def test_company_calendar(self):
+        """A company calendar passed as calendar= decides the roll."""
+        company = rr.china_calendar().with_days(rest_days=[D(2026, 10, 8)])
+
+        assert D(2026, 10, 9) == end(D(2021, 10, 1), rr.Years(5), calendar=company)
+
+
+class TestInclusiveStart:
+    """INCLUSIVE_START: the start day counts; the last day is one day earlier, no roll."""
+
+    def test_template_example(self):
+        """自2019年12月1日起 2 years 至2021年11月30日止."""
+        result = rr.period_end(D(2019, 12, 1), rr.Years(2), policy=INCLUSIVE)
+
+        assert rr.DateResult(D(2021, 11, 30), provisional=False, rules=("CAL-PERIOD",)) == result
+
+    def test_no_roll_on_a_rest_day(self):
+        """A last day on National Day stays there by default."""
+        assert D(2021, 10, 1) == end(D(2019, 10, 2), rr.Years(2), policy=INCLUSIVE)
+
+    def test_roll_when_asked(self):
+        """With roll_inclusive_start=True it rolls (2021 break: Oct 1–7, Oct 8 worked)."""
+        result = rr.period_end(D(2019, 10, 2), rr.Years(2), policy=INCLUSIVE_ROLL)
+
+        assert (
+            rr.DateResult(D(2021, 10, 8), provisional=False, rules=("CAL-PERIOD", "CAL-CN"))
+            == result
+        )
+
+    def test_roll_when_asked_on_a_working_day(self):
+        """With the roll, a working last day stays."""
+        assert D(2021, 11, 30) == end(D(2019, 12, 1), rr.Years(2), policy=INCLUSIVE_ROLL)
+
+    def test_roll_needs_both_switches(self):
+        """roll_to_working_day=False wins over roll_inclusive_start=True."""
+        policy = attrs.evolve(INCLUSIVE_ROLL, roll_to_working_day=False)
+
+        assert D(2021, 10, 1) == end(D(2019, 10, 2), rr.Years(2), policy=policy)
+
+    @pytest.mark.parametrize(
+        ("start", "period", "expected"),
+        [
+            (D(2026, 1, 31), rr.Months(1), D(2026, 2, 27)),
+            (D(2020, 2, 29), rr.Years(1), D(2021, 2, 27)),
+            (D(2026, 3, 2), rr.Days(10), D(2026, 3, 11)),
+        ],
+    )
+    def test_month_end_and_days(self, start, period, expected):
+        """The clipped corresponding day, less one."""
+        assert expected == end(start, period, policy=INCLUSIVE)
+
+
+class TestDesignLife:
+    """WTY-DESIGN-LIFE: the design working life comes from the project, never a default."""
+
+    def test_fifty_years(self):
+        """DesignLife with 50 years: the corresponding day 50 years on, provisional."""
+        result = rr.period_end(D(2020, 6, 30), rr.DesignLife(), design_life_years=50)
+
+        assert D(2070, 6, 30) == result.day  # a Monday
+        assert True is result.provisional
+        assert (
+            "CAL-PERIOD",
+            "WTY-DESIGN-LIFE",
+            "CAL-CN",
+            "CAL-PROVISIONAL",
+        ) == result.rules
+
+    def test_missing_names_the_categories(self):
+        """Without a design life: MissingDesignLifeError naming the GB 50068 categories."""
+        with pytest.raises(rr.MissingDesignLifeError) as info:
+            rr.period_end(D(2020, 6, 30), rr.DesignLife())
+
+        message = str(info.value)
+        assert "GB 50068" in message
+        for years in ("5 years", "25 years", "50 years", "100 years"):
+            assert years in message
+        assert "design_life_years" == info.value.field
+        assert "WTY-DESIGN-LIFE" == info.value.rule
+        assert isinstance(info.value, ValueError)
+
+    @pytest.mark.parametrize("bad", [0, -50])
+    def test_non_positive(self, bad):
+        """A design life below one year is refused."""
+        with pytest.raises(rr.InvalidInputError, match="design_life_years"):
+            rr.period_end(D(2020, 6, 30), rr.DesignLife(), design_life_years=bad)
+
+
+class TestProvisional:
+    """CAL-PROVISIONAL: an end in a year without a published arrangement is provisional."""
+
+    def test_end_in_last_published_year(self):
+        """An end in the last published year is final."""
+        last = max(rr.china_calendar().published_years)
+        result = rr.period_end(D(last, 12, 21), rr.Days(10))  # 12-31
+
+        assert (False, ("CAL-PERIOD", "CAL-CN")) == (result.provisional, result.rules)
+
+    def test_end_in_first_unpublished_year(self):
+        """An end in the year after is provisional, and the rules say so."""
+        last = max(rr.china_calendar().published_years)
+        result = rr.period_end(D(last, 12, 22), rr.Days(10))
+
+        assert True is result.provisional
+        assert ("CAL-PERIOD", "CAL-CN", "CAL-PROVISIONAL") == result.rules
+
+    def test_roll_into_unpublished_year(self):
+        """2026-12-31 is a Thursday; an end rolled out of 2026 would be provisional too."""
+        company = rr.china_calendar().with_days(rest_days=[D(2026, 12, 31)])
+        result = rr.period_end(D(2026, 12, 21), rr.Days(10), calendar=company)
+
+        assert (D(2027, 1, 4), True) == (result.day, result.provisional)
+
+    def test_unrolled_is_not_provisional(self):
+        """Without the roll the calendar is not consulted, so nothing is provisional."""
+        result = rr.period_end(D(2030, 1, 1), rr.Years(5), policy=NO_ROLL)
+
+        assert rr.DateResult(D(2035, 1, 1), provisional=False, rules=("CAL-PERIOD",)) == result
+
+
+class TestRules:
+    """The rules tuple names every rule applied, in order."""
+
+    @pytest.mark.parametrize(
+        ("period", "kwargs", "expected"),
+        [
+            (rr.Years(1), {}, ("CAL-PERIOD", "CAL-CN")),
+            (rr.Months(1), {}, ("CAL-PERIOD", "CAL-CN")),
+            (rr.Days(1), {}, ("CAL-PERIOD", "CAL-CN")),
+            (rr.Years(1), {"policy": NO_ROLL}, ("CAL-PERIOD",)),
+            (
+                rr.HeatingSeasons(1),
+                {"region": "beijing"},
+                ("CAL-PERIOD", "SEA-HEATING", "SEA-COUNT", "CAL-CN"),
+            ),
+            (
+                rr.CoolingSeasons(1),
+                {"region": "shanghai"},
+                ("CAL-PERIOD", "SEA-COOLING", "SEA-COUNT", "CAL-CN"),
+            ),
+            (
+                rr.DesignLife(),
+                {"design_life_years": 5, "policy": NO_ROLL},
+                ("CAL-PERIOD", "WTY-DESIGN-LIFE"),
+            ),
+        ],
+    )
+    def test_rules(self, period, kwargs, expected):
+        """Each period kind names its rules."""
+        assert expected == rr.period_end(D(2024, 3, 4), period, **kwargs).rules
+
+    def test_rules_exist(self):
+        """Every rule a period result names is in the registry."""
+        result = rr.period_end(D(2026, 12, 1), rr.HeatingSeasons(2), region="beijing")
+
+        assert set(result.rules) <= set(rr.RULES)
+
+
+class TestBadInput:
+    """Negative counts, datetimes and foreign periods are refused with typed errors."""
+
+    @pytest.mark.parametrize(
+        "kind", [rr.Years, rr.Months, rr.Days, rr.HeatingSeasons, rr.CoolingSeasons]
+    )
+    def test_negative(self, kind):
+        """A count of -1 is refused; 0 is accepted."""
+        assert 0 == kind(0).n
+        with pytest.raises(rr.InvalidInputError, match=r"n = -1") as info:
+            kind(-1)
+
+        assert "CAL-PERIOD" == info.value.rule
+
+    def test_datetime_start(self):
+        """A datetime as start is an InvalidTypeError, also a TypeError."""
+        with pytest.raises(TypeError, match="start") as info:
+            rr.period_end(dt.datetime(2026, 1, 1, 9, 0), rr.Years(1))
+
+        assert isinstance(info.value, rr.InvalidTypeError)
+
+    @pytest.mark.parametrize(
+        "period", [5, "5 years", relativedelta(years=5), dt.timedelta(days=5), rr.Period()]
+    )
+    def test_wrong_period_type(self, period):
+        """Anything but a concrete Period is refused."""
+        with pytest.raises(rr.InvalidTypeError, match="period"):
+            rr.period_end(D(2026, 1, 1), period)
+
+    def test_wrong_policy_type(self):
+        """A policy that is not a Policy is refused."""
+        with pytest.raises(rr.InvalidTypeError, match="policy"):
+            rr.period_end(D(2026, 1, 1), rr.Years(1), policy={"roll_to_working_day": False})
+
+
+class TestText:
+    """Periods print in English and Chinese."""
+
+    @pytest.mark.parametrize(
+        ("period", "en", "zh"),
+        [
+            (rr.Years(5), "5 years", "5年"),
+            (rr.Months(3), "3 months", "3个月"),
+            (rr.HeatingSeasons(2), "2 heating seasons", "2个采暖期"),
+            (rr.DesignLife(), "the design working life", "设计文件规定的合理使用年限"),
+        ],
+    )
+    def test_str_and_zh(self, period, en, zh):
+        """str() is English, .zh is Chinese."""
+        assert (en, zh) == (str(period), period.zh)
+
+
+class TestProperties:
+    """Hypothesis properties of period_end for Years, Months and Days."""
+
+    @given(
+        a=strategies.days,
+        b=strategies.days,
+        period=strategies.calendar_periods(),
+        roll=st.booleans(),
+    )
+    def test_monotone(self, a, b, period, roll):
+        """A later start never gives an earlier last day (with or without the roll)."""
+        a, b = sorted((a, b))
+        policy = rr.Policy(roll_to_working_day=roll)
+
+        assert end(a, period, policy=policy) <= end(b, period, policy=policy)
+
+    @given(start=strategies.days, period=strategies.calendar_periods())
+    def test_never_before_corresponding_day(self, start, period):
+        """The rolled last day is never before start + the period (relativedelta)."""
+        if isinstance(period, rr.Days):
+            unrolled = start + relativedelta(days=period.n)
+        elif isinstance(period, rr.Months):
+            unrolled = start + relativedelta(months=period.n)
+        else:
+            unrolled = start + relativedelta(years=period.n)
+        result = end(start, period)
+
+        assert unrolled == end(start, period, policy=NO_ROLL)
+        assert unrolled <= result
+        assert rr.china_calendar().is_working_day(result)
+        assert rr.china_calendar().add_working_days(unrolled, 0) == result
+
+    @given(start=strategies.days, period=strategies.calendar_periods())
+    def test_inclusive_is_one_day_earlier(self, start, period):
+        """INCLUSIVE_START without roll is exactly one day before the unrolled CIVIL_CODE day."""
+        assert end(start, period, policy=NO_ROLL) - ONE == end(start, period, policy=INCLUSIVE)

@@ -1,0 +1,331 @@
+"""Robustness: junk fed to every public calendar, period and season argument.
+
+Like python-stdnum's ``test_robustness``: every argument of every public function and
+value class of ``calendar``, ``periods`` and ``seasons`` gets the same junk, and must
+answer with a :class:`~revisit_rules.RevisitRulesError` naming the argument, never a
+bare ``AttributeError``/``TypeError``/``ValueError`` from deep inside (DOMAIN.md § 9).
+A junk value that is a valid input for an argument (``None`` for ``policy=``, ``0`` for
+``n``) is listed as such and skipped.
+"""
+
+import datetime as dt
+import inspect
+
+import pytest
+
+import revisit_rules as rr
+from revisit_rules import calendar, periods, seasons
+from revisit_rules.calendar import WorkCalendar
+from revisit_rules.seasons import SeasonKind
+
+D = dt.date(2026, 3, 2)
+NAN = float("nan")
+JUNK = (None, "", "😴", 0, -1, 1.5, True, NAN, dt.datetime(2026, 1, 1), "2026-01-01")
+ALL = frozenset(range(len(JUNK)))
+
+_CAL_KW = {
+    "name": "toy",
+    "first_year": 2020,
+    "last_year": 2021,
+    "rest_days": (),
+    "working_days": (),
+    "published_years": (),
+}
+_REGION_KW = {
+    "key": "test",
+    "name_zh": "测试",
+    "heating": rr.SeasonSpan.parse("11-15", "03-15"),
+    "heating_status": seasons.SeasonStatus.ASSUMED,
+    "heating_source": "",
+    "cooling": rr.SeasonSpan.parse("06-01", "08-31"),
+    "rainy": None,
+}
+
+
+def _cal():
+    return rr.china_calendar()
+
+
+def _idx(*values):
+    """The indexes in JUNK of ``values`` (compared by identity or equality and type)."""
+    out = set()
+    for i, j in enumerate(JUNK):
+        for v in values:
+            if j is v or (type(j) is type(v) and j == v):
+                out.add(i)
+    return frozenset(out)
+
+
+STRINGS = _idx("", "😴", "2026-01-01")
+
+#: Region field -> the junk that is a valid value for it (text fields; optional fields).
+_REGION_VALID = {
+    "key": STRINGS,
+    "name_zh": STRINGS,
+    "heating": _idx(None),
+    "heating_status": _idx(None),
+    "heating_source": STRINGS,
+    "cooling": frozenset(),
+    "rainy": _idx(None),
+}
+
+
+def case(name, call, field, *, valid=frozenset()):
+    """One argument: ``call(junk)`` must raise a RevisitRulesError naming ``field``."""
+    return (name, call, field, valid)
+
+
+CASES = [
+    # --- calendar.WorkCalendar methods ----------------------------------------------------
+    case("is_working_day.day", lambda j: _cal().is_working_day(j), "day"),
+    case("add_working_days.day", lambda j: _cal().add_working_days(j, 1), "day"),
+    case("add_working_days.n", lambda j: _cal().add_working_days(D, j), "n", valid=_idx(0, -1)),
+    case("working_days_between.a", lambda j: _cal().working_days_between(j, D), "a"),
+    case("working_days_between.b", lambda j: _cal().working_days_between(D, j), "b"),
+    case("working_day_bounds.first", lambda j: _cal().working_day_bounds(j, D), "first"),
+    case("working_day_bounds.last", lambda j: _cal().working_day_bounds(D, j), "last"),
+    case("is_provisional.day", lambda j: _cal().is_provisional(j), "day"),
+    case("is_provisional_between.a", lambda j: _cal().is_provisional_between(j, D), "a"),
+    case("is_provisional_between.b", lambda j: _cal().is_provisional_between(D, j), "b"),
+    case(
+        "with_days.rest_days",
+        lambda j: _cal().with_days(rest_days=j),
+        "rest_days",
+    ),
+    case("with_days.rest_days[0]", lambda j: _cal().with_days(rest_days=[j]), "rest_days"),
+    case(
+        "with_days.working_days",
+        lambda j: _cal().with_days(working_days=j),
+        "working_days",
+    ),
+    case(
+        "with_days.working_days[0]",
+        lambda j: _cal().with_days(working_days=[j]),
+        "working_days",
+    ),
+    case(
+        "with_days.name",
+        lambda j: _cal().with_days(name=j),
+        "name",
+        valid=_idx(None) | STRINGS,
+    ),
+    # --- calendar.WorkCalendar constructor ------------------------------------------------
+    case(
+        "WorkCalendar.name",
+        lambda j: WorkCalendar(**{**_CAL_KW, "name": j}),
+        "name",
+        valid=STRINGS,
+    ),
+    case(
+        "WorkCalendar.first_year",
+        lambda j: WorkCalendar(**{**_CAL_KW, "first_year": j}),
+        "first_year",
+    ),
+    case(
+        "WorkCalendar.last_year", lambda j: WorkCalendar(**{**_CAL_KW, "last_year": j}), "last_year"
+    ),
+    case(
+        "WorkCalendar.rest_days",
+        lambda j: WorkCalendar(**{**_CAL_KW, "rest_days": j}),
+        "rest_days",
+    ),
+    case(
+        "WorkCalendar.working_days",
+        lambda j: WorkCalendar(**{**_CAL_KW, "working_days": j}),
+        "working_days",
+    ),
+    case(
+        "WorkCalendar.published_years",
+        lambda j: WorkCalendar(**{**_CAL_KW, "published_years": j}),
+        "published_years",
+    ),
+    # --- periods --------------------------------------------------------------------------
+    case("Years.n", rr.Years, "n", valid=_idx(0)),
+    case("Months.n", rr.Months, "n", valid=_idx(0)),
+    case("Days.n", rr.Days, "n", valid=_idx(0)),
+    case("HeatingSeasons.n", rr.HeatingSeasons, "n", valid=_idx(0)),
+    case("CoolingSeasons.n", rr.CoolingSeasons, "n", valid=_idx(0)),
+    case("period_end.start", lambda j: rr.period_end(j, rr.Years(1)), "start"),
+    case("period_end.period", lambda j: rr.period_end(D, j), "period"),
+    case(
+        "period_end.policy",
+        lambda j: rr.period_end(D, rr.Years(1), policy=j),
+        "policy",
+        valid=_idx(None),
+    ),
+    case(
+        "period_end.region",
+        lambda j: rr.period_end(D, rr.HeatingSeasons(1), region=j),
+        "region",
+    ),
+    case(
+        "period_end.design_life_years",
+        lambda j: rr.period_end(D, rr.DesignLife(), design_life_years=j),
+        "design_life_years",
+    ),
+    case(
+        "period_end.calendar",
+        lambda j: rr.period_end(D, rr.Years(1), calendar=j),
+        "calendar",
+        valid=_idx(None),
+    ),
+    case(
+        "add_months.day",
+        lambda j: periods.add_months(j, 1),
+        "day",
+    ),
+    case(
+        "add_months.months",
+        lambda j: periods.add_months(D, j),
+        "months",
+        valid=_idx(0, -1),
+    ),
+    # --- seasons --------------------------------------------------------------------------
+    case("heating_season.region", lambda j: rr.heating_season(j, 2026), "region"),
+    case("heating_season.year", lambda j: rr.heating_season("beijing", j), "year"),
+    case(
+        "heating_season.policy",
+        lambda j: rr.heating_season("beijing", 2026, policy=j),
+        "policy",
+        valid=_idx(None),
+    ),
+    case("cooling_season.region", lambda j: rr.cooling_season(j, 2026), "region"),
+    case("cooling_season.year", lambda j: rr.cooling_season("beijing", j), "year"),
+    case(
+        "cooling_season.policy",
+        lambda j: rr.cooling_season("beijing", 2026, policy=j),
+        "policy",
+        valid=_idx(None),
+    ),
+    case("rainy_season.region", lambda j: rr.rainy_season(j, 2026), "region"),
+    case("rainy_season.year", lambda j: rr.rainy_season("beijing", j), "year"),
+    case(
+        "rainy_season.policy",
+        lambda j: rr.rainy_season("beijing", 2026, policy=j),
+        "policy",
+        valid=_idx(None),
+    ),
+    case("region_of.region", seasons.region_of, "region"),
+    case(
+        "season_of.kind",
+        lambda j: seasons.season_of(j, "beijing", 2026),
+        "kind",
+    ),
+    case("season_of.region", lambda j: seasons.season_of(SeasonKind.HEATING, j, 2026), "region"),
+    case("season_of.year", lambda j: seasons.season_of(SeasonKind.HEATING, "beijing", j), "year"),
+    case("Season.start", lambda j: rr.Season(j, D), "Season.start"),
+    case("Season.end", lambda j: rr.Season(D, j), "Season.end"),
+    case("SeasonSpan.start", lambda j: rr.SeasonSpan(j, (3, 15)), "SeasonSpan.start"),
+    case("SeasonSpan.end", lambda j: rr.SeasonSpan((3, 15), j), "SeasonSpan.end"),
+    case("SeasonSpan.parse.start", lambda j: rr.SeasonSpan.parse(j, "03-15"), "SeasonSpan.start"),
+    case("SeasonSpan.parse.end", lambda j: rr.SeasonSpan.parse("03-15", j), "SeasonSpan.end"),
+    case(
+        "SeasonSpan.occurrence.year",
+        lambda j: rr.SeasonSpan.parse("11-15", "03-15").occurrence(j),
+        "year",
+    ),
+    *[
+        case(
+            f"Region.{field}",
+            lambda j, field=field: rr.Region(**{**_REGION_KW, field: j}),
+            f"Region.{field}",
+            valid=valid,
+        )
+        for field, valid in _REGION_VALID.items()
+    ],
+]
+
+
+def _params():
+    params = []
+    for name, call, field, valid in CASES:
+        for index, junk in enumerate(JUNK):
+            if index in valid:
+                continue
+            params.append(pytest.param(call, field, junk, id=f"{name}-{junk!r}"))
+    return params
+
+
+@pytest.mark.parametrize(("call", "field", "junk"), _params())
+def test_junk_is_refused(call, field, junk):
+    """Junk raises a RevisitRulesError (a ValueError or TypeError) naming the argument."""
+    with pytest.raises(rr.RevisitRulesError) as info:
+        call(junk)
+
+    assert isinstance(info.value, ValueError | TypeError)
+    assert field == info.value.field
+
+
+def test_errors_are_builtins():
+    """Every error class is a RevisitRulesError and a ValueError; InvalidTypeError a TypeError."""
+    classes = [
+        rr.InvalidInputError,
+        rr.InvalidTypeError,
+        rr.UnknownRegionError,
+        rr.MissingDesignLifeError,
+        rr.NoSeasonError,
+        rr.CalendarRangeError,
+    ]
+
+    assert [True] * len(classes) == [
+        issubclass(c, rr.RevisitRulesError) and issubclass(c, ValueError) for c in classes
+    ]
+    assert issubclass(rr.InvalidTypeError, TypeError)
+
+
+def test_every_public_name_is_fed():
+    """Every public callable of calendar, periods and seasons has a junk case above."""
+    covered = {name.split(".")[0] for name, *_ in CASES}
+    exempt = {
+        "china_calendar",  # takes no argument
+        "DateResult",  # a result, built by the library only
+        "Period",  # the abstract base; refused by period_end (see test_periods)
+        "DesignLife",  # takes no argument
+        "SeasonKind",  # enums: lookup by value raises ValueError as Enum does
+        "SeasonStatus",
+    }
+    public = set()
+    for module in (calendar, periods, seasons):
+        for name in module.__all__:
+            if callable(getattr(module, name)):
+                public.add(name)
+    methods = {
+        name
+        for name, member in inspect.getmembers(WorkCalendar)
+        if not name.startswith("_") and inspect.isfunction(member)
+    }
+
+    assert set() == public - exempt - covered
+    assert set() == methods - covered
+
+
+class TestExtremes:
+    """Values of the right type at the edge of ``datetime.date``: typed errors, not overflow."""
+
+    @pytest.mark.parametrize("period", [rr.Days(10**9), rr.Years(10**6), rr.Months(10**7)])
+    def test_huge_period(self, period):
+        """A period that leaves the date range raises a RevisitRulesError."""
+        with pytest.raises(rr.RevisitRulesError):
+            rr.period_end(D, period)
+
+    def test_unrolled_past_date_max(self):
+        """Without the roll, a last day past date.max raises a RevisitRulesError."""
+        with pytest.raises(rr.RevisitRulesError):
+            rr.period_end(
+                dt.date(9999, 12, 31), rr.Days(1), policy=rr.Policy(roll_to_working_day=False)
+            )
+
+    def test_rolled_past_calendar(self):
+        """With the roll, a last day past the calendar raises CalendarRangeError."""
+        with pytest.raises(rr.CalendarRangeError):
+            rr.period_end(rr.china_calendar().last_day, rr.Days(1))
+
+    def test_season_in_year_9999(self):
+        """A season running past year 9999 raises a RevisitRulesError."""
+        with pytest.raises(rr.RevisitRulesError):
+            rr.heating_season("beijing", 9999)
+
+    def test_huge_season_count(self):
+        """A season count past the date range raises a RevisitRulesError."""
+        with pytest.raises(rr.RevisitRulesError):
+            rr.period_end(D, rr.HeatingSeasons(10**6), region="beijing")

@@ -1,0 +1,224 @@
+"""Tests of the rule registry (STYLE.md habit 3): walks over RULES, never fixed counts.
+
+Other areas (WTY, VIS, LIA, SLA, SAT) add their rules as they are built, so every test
+here walks whatever the registry and the source hold at the time.
+"""
+
+import csv
+import io
+import pathlib
+import re
+import subprocess
+import sys
+
+import attrs
+import pytest
+
+import revisit_rules as rr
+from revisit_rules.rules import DOCUMENTS
+
+SRC = pathlib.Path(rr.__file__).parent
+CITATION = re.compile(r'"((?:CAL|SEA|WTY|VIS|LIA|SLA|SAT)-[A-Z0-9-]+)"')
+RULE_ID = re.compile(r"(?:CAL|SEA|WTY|VIS|LIA|SLA|SAT)-[A-Z0-9]+(?:-[A-Z0-9]+)*")
+
+
+def _code_files():
+    """Every module of the package outside ruledata/."""
+    return sorted(p for p in SRC.rglob("*.py") if "ruledata" not in p.relative_to(SRC).parts)
+
+
+def _citations():
+    """Rule ID -> the files (relative to the package) citing it as a string literal."""
+    found: dict[str, set[str]] = {}
+    for path in _code_files():
+        for rule_id in CITATION.findall(path.read_text(encoding="utf-8")):
+            found.setdefault(rule_id, set()).add(str(path.relative_to(SRC)))
+    return found
+
+
+CITED = _citations()
+POLICY_FIELDS = attrs.fields_dict(rr.Policy)
+
+#: Rules in RULES that no code cites, each a known src issue (strict xfail).
+UNCITED_KNOWN: dict[str, str] = {}
+
+
+def _area(rule_id):
+    return rule_id.split("-", 1)[0]
+
+
+AREAS_IN_REGISTRY = {_area(r) for r in rr.RULES}
+
+
+class TestEveryRule:
+    """Every Rule carries an ID, titles, a statement and sources."""
+
+    @pytest.mark.parametrize("rule_id", list(rr.RULES))
+    def test_complete(self, rule_id):
+        """Non-empty id, titles, statement, value and sources; the key is the rule's id."""
+        rule = rr.RULES[rule_id]
+
+        assert rule_id == rule.id
+        assert RULE_ID.fullmatch(rule.id)
+        assert rule.title_zh.strip()
+        assert rule.title_en.strip()
+        assert rule.statement.strip()
+        assert rule.value.strip()
+        assert len(rule.sources) >= 1
+        assert [] == [s.document for s in rule.sources if s.document not in DOCUMENTS]
+
+    @pytest.mark.parametrize("rule_id", list(rr.RULES))
+    def test_policy_fields_exist(self, rule_id):
+        """Every name in Rule.policy_fields is a Policy attribute."""
+        rule = rr.RULES[rule_id]
+
+        assert [] == [f for f in rule.policy_fields if f not in POLICY_FIELDS]
+
+    def test_checked_after_effective(self):
+        """A rule is checked on or after the day it took effect."""
+        late = [
+            r.id
+            for r in rr.RULES.values()
+            if r.effective_from is not None and r.checked_on < r.effective_from
+        ]
+
+        assert [] == late
+
+    def test_rule_needs_a_source(self):
+        """A Rule without sources is refused at construction."""
+        with pytest.raises(rr.InvalidInputError, match="sources"):
+            rr.Rule(id="CAL-X", title_zh="x", title_en="x", statement="x", value="x", sources=())
+
+    def test_source_needs_a_known_document(self):
+        """A Source citing an unknown document key is refused."""
+        with pytest.raises(rr.InvalidInputError, match=r"Source\.document"):
+            rr.Source("NOPE")
+
+
+def _cited_params():
+    params = []
+    for rule_id in sorted(CITED):
+        marks = ()
+        if rule_id not in rr.RULES and _area(rule_id) not in AREAS_IN_REGISTRY:
+            marks = pytest.mark.skip(
+                reason=f"the {_area(rule_id)} area has no rules in the registry yet "
+                "(its issue is in progress); strict once it has any"
+            )
+        params.append(pytest.param(rule_id, marks=marks, id=rule_id))
+    return params
+
+
+def _registry_params():
+    params = []
+    for rule_id in rr.RULES:
+        marks = ()
+        if rule_id in UNCITED_KNOWN:
+            marks = pytest.mark.xfail(reason=UNCITED_KNOWN[rule_id], strict=True)
+        params.append(pytest.param(rule_id, marks=marks, id=rule_id))
+    return params
+
+
+class TestCitations:
+    """Code and registry agree: every cited ID exists, every rule is cited or documentary."""
+
+    def test_walk_finds_code(self):
+        """The walk reads the package's modules and finds the calendar's citations."""
+        assert "calendar.py" in {p.name for p in _code_files()}
+        assert "CAL-CN" in CITED
+
+    @pytest.mark.parametrize("rule_id", _cited_params())
+    def test_cited_id_exists(self, rule_id):
+        """A rule ID cited in src (outside ruledata/) is in RULES."""
+        assert rule_id in rr.RULES, f"{rule_id} cited in {sorted(CITED[rule_id])}"
+
+    @pytest.mark.parametrize("rule_id", _registry_params())
+    def test_rule_is_cited_or_documentary(self, rule_id):
+        """A rule in RULES is cited by code outside ruledata/, or is documentary."""
+        rule = rr.RULES[rule_id]
+
+        assert rule.documentary or rule_id in CITED
+
+
+def _rows(fmt):
+    """The table's (ID, value in force) rows for ``fmt``, parsed back."""
+    text = rr.rule_table(fmt)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        return rows[0], [(r[0], r[3]) for r in rows[1:]]
+    if fmt == "markdown":
+        lines = text.splitlines()
+        assert re.fullmatch(r"\|(---\|)+", lines[1])
+        split = [re.split(r"(?<!\\)\|", line)[1:-1] for line in lines]
+        head = [c.strip() for c in split[0]]
+        return head, [(r[0].strip(), r[3].strip()) for r in split[2:]]
+    head = re.findall(r"<th>(.*?)</th>", text)
+    body = re.findall(r"<tr>((?:<td>.*?</td>)+)</tr>", text)
+    cells = [re.findall(r"<td>(.*?)</td>", row) for row in body]
+    return head, [(c[0], c[3]) for c in cells]
+
+
+class TestRuleTable:
+    """rule_table: one row per rule, the ID first, in markdown, csv and html."""
+
+    @pytest.mark.parametrize("fmt", ["markdown", "csv", "html"])
+    def test_one_row_per_rule(self, fmt):
+        """Each format has a header with ID first and one row per rule, in registry order."""
+        head, rows = _rows(fmt)
+
+        assert "ID" == head[0]
+        assert list(rr.RULES) == [rule_id for rule_id, _ in rows]
+
+    def test_default_format_is_markdown(self):
+        """Without fmt the table is markdown."""
+        assert rr.rule_table("markdown") == rr.rule_table()
+
+    def test_values_in_force(self):
+        """The value column shows the policy's values where the rule names policy fields."""
+        policy = rr.Policy(count_partial_season=True)
+        default = dict(_rows("csv")[1])
+        text = rr.rule_table("csv", policy=policy)
+        changed = {r[0]: r[3] for r in list(csv.reader(io.StringIO(text)))[1:]}
+
+        assert "count_partial_season=False" == default["SEA-COUNT"]
+        assert "count_partial_season=True" == changed["SEA-COUNT"]
+        assert "convention=CIVIL_CODE" in default["CAL-PERIOD"]
+
+    def test_assumptions_are_marked(self):
+        """Rules flagged as assumptions say so in the value column."""
+        values = dict(_rows("csv")[1])
+
+        assert [r.id for r in rr.RULES.values() if r.assumption] == [
+            rule_id for rule_id, value in values.items() if value.endswith("(assumption)")
+        ]
+
+    def test_html_shape(self):
+        """The html table is one table: a header row and a row per rule."""
+        text = rr.rule_table("html")
+
+        assert text.startswith('<table class="revisit-rules-rules">')
+        assert text.count("<tr>") == len(rr.RULES) + 1
+
+    @pytest.mark.parametrize("fmt", ["json", "MARKDOWN", "", None, 0])
+    def test_unknown_format(self, fmt):
+        """An unknown format raises InvalidInputError naming fmt."""
+        with pytest.raises(rr.InvalidInputError, match="fmt"):
+            rr.rule_table(fmt)
+
+
+class TestCommandLine:
+    """``python -m revisit_rules rules``."""
+
+    def test_rules_csv(self):
+        """`revisit-rules rules --format csv` exits 0 and prints the header and every rule."""
+        done = subprocess.run(
+            [sys.executable, "-m", "revisit_rules", "rules", "--format", "csv"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+
+        assert 0 == done.returncode, done.stderr
+        lines = done.stdout.splitlines()
+        assert "ID,中文,English,value in force,sources,effective from,checked on" == lines[0]
+        assert rr.rule_table("csv") == done.stdout
