@@ -223,6 +223,16 @@ class WorkCalendar:
         index = through + n - 1 if n > 0 else before + n
         return self._day(index, "day", day, n)
 
+    def _roll(self, day: dt.date) -> tuple[dt.date, bool]:
+        """``add_working_days(day, 0)`` for a checked date, and whether it is provisional."""
+        pos = day.toordinal() - self._base
+        cum = self._cum
+        if not 0 <= pos < len(cum) - 1 or cum[pos] >= len(self._ords):
+            self.add_working_days(day, 0)  # raises the range error with its message
+        rolled = dt.date.fromordinal(self._ords[cum[pos]])
+        published = self.published_years
+        return rolled, day.year not in published or rolled.year not in published
+
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
         """The number of working days in ``(a, b]``; negative (of ``(b, a]``) if ``b < a``.
 

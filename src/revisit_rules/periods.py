@@ -234,11 +234,33 @@ def period_end(
         )
     if calendar is not None and not isinstance(calendar, WorkCalendar):
         raise InvalidTypeError("calendar", calendar, "a WorkCalendar or None", rule="CAL-CN")
+    if isinstance(period, DesignLife):
+        _design_life(design_life_years)
+    return _period_end(
+        start,
+        period,
+        pol=pol,
+        region=region,
+        design_life_years=design_life_years,
+        calendar=calendar,
+    )
+
+
+def _period_end(
+    start: dt.date,
+    period: Period,
+    *,
+    pol: Policy,
+    region: object,
+    design_life_years: int | None,
+    calendar: WorkCalendar | None,
+) -> DateResult:
+    """:func:`period_end` for checked arguments (the warranty and planner hot path)."""
     rules = ["CAL-PERIOD"]
     inclusive = pol.convention is Convention.INCLUSIVE_START
     if isinstance(period, DesignLife):
         rules.append("WTY-DESIGN-LIFE")
-        period = Years(_design_life(design_life_years))
+        period = Years(_design_life(design_life_years))  # checked again: cheap, and exact
     try:
         last = _unrolled(start, period, pol, region, rules)
     except (OverflowError, ValueError) as err:
@@ -251,9 +273,8 @@ def period_end(
     if not roll:
         return DateResult(last, provisional=False, rules=tuple(rules))
     cal = calendar if calendar is not None else china_calendar()
-    rolled = cal.add_working_days(last, 0)
+    rolled, provisional = cal._roll(last)  # noqa: SLF001 - `last` is a checked date
     rules.append("CAL-CN")
-    provisional = cal.is_provisional_between(last, rolled)
     if provisional:
         rules.append("CAL-PROVISIONAL")
     return DateResult(rolled, provisional=provisional, rules=tuple(rules))

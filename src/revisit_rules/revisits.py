@@ -41,7 +41,7 @@ from revisit_rules.periods import _add_months as add_months
 from revisit_rules.policy import Cadence, policy_or_default
 from revisit_rules.satisfaction import Grade, VisitLead, visit_lead
 from revisit_rules.seasons import SeasonKind, span_of
-from revisit_rules.warranty import Category, Expiry, Project, warranty_expiry
+from revisit_rules.warranty import Category, Project, last_days
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -237,17 +237,18 @@ class _Planner:
         self.project = project
         self.policy = policy
         self.cal = calendar
-        self.expiry: dict[Category, Expiry] = {
-            c: warranty_expiry(project, c, policy=policy) for c in project.categories
-        }
-        self.last = {c: e.last_day for c, e in self.expiry.items()}
+        days = last_days(project, policy)
+        self.last = {c: day for c, (day, _) in days.items()}
+        self.provisional = {c: provisional for c, (_, provisional) in days.items()}
         self.lead = visit_lead(project.customer_class)
         self.needs: list[_Need] = []
         self.truncated = False
 
     # -- windows ---------------------------------------------------------------------------
-    def _bounds(self, earliest: dt.date, latest: dt.date) -> tuple[tuple[dt.date, dt.date], bool]:
-        """First and last working day of a window, and whether they are provisional."""
+    def _bounds(
+        self, earliest: dt.date, latest: dt.date
+    ) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+        """First and last working day of a window (None if none), and if they are provisional."""
         try:
             bounds = self.cal._bounds(earliest, latest)  # noqa: SLF001 - dates checked here
         except CalendarRangeError:
@@ -258,15 +259,7 @@ class _Planner:
             last = latest
             while last.weekday() >= _SATURDAY:
                 last -= _DAY
-            return (first, last), True
-        if bounds is None:
-            raise InvalidInputError(
-                "window",
-                (earliest.isoformat(), latest.isoformat()),
-                f"a visit window of project {self.project.id} that holds a working day; "
-                "change the policy's window lengths",
-                rule="VIS-TARGET",
-            )
+            return ((first, last) if first <= last else None), True
         return bounds, False
 
     def add(
@@ -280,12 +273,13 @@ class _Planner:
         """Owe a visit, subject to VIS-IN-FORCE, from the acceptance day on."""
         # VIS-IN-FORCE: a visit serves the warranties in force when its window begins ...
         last = self.last
-        served = frozenset(c for c in categories if last[c] >= earliest)
+        served = [c for c in categories if last[c] >= earliest]
         if not served:
             return
-        until = max(last[c] for c in served)
-        # ... and its window ends no later than the last of their last days.
-        clipped = latest > until
+        until = max([last[c] for c in served]) if len(served) > 1 else last[served[0]]
+        # ... and its window ends no later than the last of their last days; no visit
+        # window opens before the acceptance day.
+        clipped = latest > until or earliest < self.project.accepted_on
         latest = min(latest, until)
         earliest = max(earliest, self.project.accepted_on)
         if earliest > latest:
@@ -293,16 +287,50 @@ class _Planner:
         if self.horizon is not None and earliest > self.horizon:
             self.truncated = True
             return
-        provisional = (kind is VisitKind.PRE_EXPIRY or clipped) and any(
-            self.expiry[c].provisional for c in served
+        provisional = (kind is VisitKind.PRE_EXPIRY or latest == until) and any(
+            self.provisional[c] for c in served
         )
         bounds, beyond = self._bounds(earliest, latest)
+        if bounds is None:
+            if clipped:
+                # Clipped to the acceptance day or a warranty's end, the window holds no
+                # working day: the visit cannot be made while it is owed (VIS-IN-FORCE).
+                return
+            raise InvalidInputError(
+                "window",
+                (earliest.isoformat(), latest.isoformat()),
+                f"a {kind.name} window of project {self.project.id} that holds a working "
+                "day; change the policy's window lengths",
+                rule="VIS-TARGET",
+            )
         rules = (kind.rule, *extra_rules, "VIS-IN-FORCE")
         self.needs.append(
-            _Need(kind, earliest, latest, served, rules, provisional or beyond, bounds)
+            _Need(kind, earliest, latest, frozenset(served), rules, provisional or beyond, bounds)
         )
 
     horizon: dt.date | None = None
+
+    def quiet(self, first: dt.date, last: dt.date) -> bool:
+        """Whether no visit can be targeted from ``first`` to ``last`` (a cheap, exact test).
+
+        Every window ends by the handover/technical window's end, the commissioning
+        window's end, or the last day of a non-structural warranty; the structure's own
+        pre-expiry window stands apart, far in the future.
+        """
+        a, pol, last_day = self.project.accepted_on, self.policy, self.last
+        months = max(pol.handover_months, pol.technical_months + pol.visit_window_months)
+        ends = [add_months(a, months)]
+        if self.project.operation_started_on is not None:
+            ends.append(add_months(self.project.operation_started_on, pol.commissioning_end_months))
+        ends += [day for c, day in last_day.items() if c is not Category.FOUNDATION_STRUCTURE]
+        if max(ends) >= first:
+            return False
+        structure = last_day.get(Category.FOUNDATION_STRUCTURE)
+        if structure is None:
+            return True
+        opens = add_months(structure, -pol.pre_expiry_start_months)
+        closes = add_months(structure, -pol.pre_expiry_end_months)
+        return closes < first or opens > last
 
     def owe_all(self, horizon: dt.date | None) -> list[_Need]:
         """Every visit owed (windows opening by ``horizon``, if given)."""
@@ -473,6 +501,8 @@ def _visits(
 ) -> list[Visit]:
     """The project's visits (trips); with ``year``, only those targeted in it."""
     planner = _Planner(project, policy, calendar)
+    if year is not None and planner.quiet(*year):
+        return []
     needs = planner.owe_all(horizon)
     extra: tuple[str, ...] = ()
     if not policy.merge_overlapping:
@@ -568,7 +598,7 @@ def annual_plan(
         seen.add(project.id)
         if project.accepted_on > last:
             continue
-        visits.extend(v for v in _visits(project, pol, cal, horizon) if first <= v.target <= last)
+        visits.extend(_visits(project, pol, cal, horizon, (first, last)))
     visits.sort(key=_sort_key)
     return Plan(year=year, visits=tuple(visits))
 

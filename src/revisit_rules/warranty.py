@@ -50,7 +50,7 @@ from revisit_rules.periods import (
     HeatingSeasons,
     Period,
     Years,
-    period_end,
+    _period_end,
 )
 from revisit_rules.policy import policy_or_default
 from revisit_rules.satisfaction import CustomerClass
@@ -343,12 +343,13 @@ def _end(project: Project, period: Period, policy: Policy) -> tuple[DateResult, 
     """``period_end`` from the acceptance day; past the calendar's data, the unrolled day."""
 
     def end(pol: Policy) -> DateResult:
-        return period_end(
+        return _period_end(
             project.accepted_on,
             period,
-            policy=pol,
+            pol=pol,
             region=project.region,
             design_life_years=project.design_life_years,
+            calendar=None,
         )
 
     try:
@@ -364,6 +365,43 @@ def _merge(*groups: Iterable[str]) -> tuple[str, ...]:
         for rule in group:
             seen.setdefault(rule, None)
     return tuple(seen)
+
+
+def _ends(
+    project: Project, category: Category, policy: Policy
+) -> tuple[DateResult | None, DateResult | None, bool]:
+    """The statutory and contract last days of a category, and whether one is past the data."""
+    minimum = _MINIMUM[category]
+    term = project.contract_terms.get(category)
+    if minimum is None and term is None:
+        raise InvalidInputError(
+            f"contract_terms[{category.name}]",
+            None,
+            "a contract term: OTHER works have no statutory minimum and need an agreed period",
+            rule="WTY-OTHER",
+        )
+    statutory = contract = None
+    beyond = False
+    if minimum is not None:
+        statutory, beyond = _end(project, minimum, policy)
+    if term is not None:
+        contract, beyond_term = _end(project, term, policy)
+        beyond = beyond or beyond_term
+    return statutory, contract, beyond
+
+
+def last_days(project: Project, policy: Policy) -> dict[Category, tuple[dt.date, bool]]:
+    """Each category's effective last day and whether it is provisional (for the planner).
+
+    The same days as :func:`warranty_expiry`, without building its trace.
+    """
+    out: dict[Category, tuple[dt.date, bool]] = {}
+    for category in project.categories:
+        statutory, contract, _ = _ends(project, category, policy)
+        used = [r for r in (statutory, contract) if r is not None]
+        best = max(used, key=lambda r: r.day)
+        out[category] = (best.day, any(r.provisional for r in used))
+    return out
 
 
 def warranty_expiry(
@@ -388,29 +426,15 @@ def warranty_expiry(
             rule="WTY-MIN",
         )
     pol = policy_or_default(policy)
-    minimum = _MINIMUM[cat]
-    term = project.contract_terms.get(cat)
-    findings: list[str] = []
+    statutory, contract, beyond = _ends(project, cat, pol)
+    findings: list[str] = [BEYOND_CALENDAR] if beyond else []
     rules: list[Iterable[str]] = [("WTY-START", cat.rule)]
-    statutory = contract = None
-    if minimum is not None:
-        statutory, beyond = _end(project, minimum, pol)
-        rules.append(statutory.rules)
-        findings += [BEYOND_CALENDAR] if beyond else []
-    elif term is None:
-        raise InvalidInputError(
-            f"contract_terms[{cat.name}]",
-            None,
-            "a contract term: OTHER works have no statutory minimum and need an agreed period",
-            rule="WTY-OTHER",
-        )
-    else:
+    if statutory is None:
         findings.append(NO_STATUTORY_MINIMUM)
-    if term is not None:
-        contract, beyond = _end(project, term, pol)
+    else:
+        rules.append(statutory.rules)
+    if contract is not None:
         rules.append(contract.rules)
-        if beyond and BEYOND_CALENDAR not in findings:
-            findings.append(BEYOND_CALENDAR)
     if statutory is not None:
         rules.append(("WTY-MIN",))
         if contract is not None and contract.day < statutory.day:
@@ -427,8 +451,8 @@ def warranty_expiry(
         provisional=any(r.provisional for r in used),
         findings=tuple(findings),
         rules=_merge(*rules),
-        statutory_period=minimum,
-        contract_period=term,
+        statutory_period=_MINIMUM[cat],
+        contract_period=project.contract_terms.get(cat),
     )
 
 

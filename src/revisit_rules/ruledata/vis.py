@@ -119,7 +119,8 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "A visit that serves a warranty is planned when its window begins on or before "
             "that warranty's last day; its window then ends no later than that day. Windows "
-            "begin no earlier than the acceptance day."
+            "begin no earlier than the acceptance day. A window that, so clipped, holds no "
+            "working day is not owed: the visit cannot be made while it is due (decision)."
         ),
         value="window begins ≤ last day; ends ≤ last day",
         sources=(Source("DOMAIN", "§ 5 VIS-IN-FORCE"),),

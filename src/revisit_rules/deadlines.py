@@ -1,0 +1,325 @@
+"""Service deadlines: by when the site is reached, the repair done, the complainant called (SLA).
+
+Each kind of :class:`Deadline` has a unit, a :class:`~revisit_rules.Policy` field holding
+its length and a rule ID. Three units, three ways of counting:
+
+* **hours** — counted from the stated instant (民法典 Art. 201 para. 2) as elapsed time:
+  N hours from 10:00 on day D end at 10:00 on D + N/24. These kinds take a time-zone-aware
+  ``datetime`` and return one in the policy's time zone (``Asia/Shanghai`` by default).
+  Hours never roll over rest days.
+* **days** — counted by :func:`~revisit_rules.period_end` with ``Days(n)`` (CAL-PERIOD):
+  the start day is not counted, and a last day that is a rest day rolls to the next working
+  day (民法典 Art. 203). These kinds take and return dates.
+* **working days** — the n-th working day after the start on the working-day calendar
+  (CAL-CN), e.g. SLA-MAJOR's "3个工作日".
+
+A ``date`` given for an hour kind, a ``datetime`` for a day kind, or a naive ``datetime``
+raises a typed error naming the kind: nothing is converted behind the caller's back.
+
+Sources: 房屋建筑工程质量保修办法 Art. 9; 民法典 Art. 201, 203; seeds S000, S001, S003
+(see the SLA-* rules of :data:`~revisit_rules.RULES`).
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from revisit_rules.deadlines import Deadline, deadline
+>>> notice = dt.datetime(2026, 9, 29, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+>>> deadline(Deadline.ARRIVAL, notice)  # 48 hours, over the National Day break
+datetime.datetime(2026, 10, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
+>>> deadline(Deadline.DISPATCH, dt.date(2026, 9, 28)).day  # 10-05 is a holiday: rolls on
+datetime.date(2026, 10, 8)
+>>> deadline(Deadline.MAJOR_REPAIR, dt.date(2026, 9, 29)).day  # 3 working days
+datetime.date(2026, 10, 9)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Final, overload
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from revisit_rules._check import FrozenMap, check_date
+from revisit_rules.calendar import WorkCalendar, china_calendar
+from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.periods import DateResult, Days, period_end
+from revisit_rules.policy import policy_or_default
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from revisit_rules.policy import Policy
+
+__all__ = ["Deadline", "DeadlineUnit", "deadline"]
+
+
+class DeadlineUnit(enum.Enum):
+    """How a deadline is counted: elapsed hours, calendar days (CC 203 roll), working days."""
+
+    HOURS = "hours"
+    DAYS = "days"
+    WORKING_DAYS = "working_days"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label."""
+        return {"hours": "小时", "days": "日", "working_days": "个工作日"}[self.value]
+
+
+class Deadline(enum.Enum):
+    """A kind of service deadline; every SLA row of DOMAIN.md § 7 is one (or more) of these.
+
+    >>> Deadline.ARRIVAL.rule, Deadline.ARRIVAL.unit.name, Deadline.ARRIVAL.policy_field
+    ('SLA-ARRIVE', 'HOURS', 'arrival_hours')
+    """
+
+    #: SLA-EMERGENCY: an emergency repair notice → on site (immediately).
+    EMERGENCY_ARRIVAL = "emergency_arrival"
+    #: SLA-ARRIVE: an ordinary repair notice → on site.
+    ARRIVAL = "arrival"
+    #: SLA-PLAN: a repair notice → the repair plan is ready.
+    REPAIR_PLAN = "repair_plan"
+    #: SLA-DISPATCH: the day the notice is received → the repair team is dispatched.
+    DISPATCH = "dispatch"
+    #: SLA-PM-ARRIVE: the notice day → the project manager is on site (else LIA-PM).
+    PM_ARRIVAL = "pm_arrival"
+    #: SLA-SIMPLE: the notice day → a problem the team can solve itself is solved.
+    SIMPLE_REPAIR = "simple_repair"
+    #: SLA-MAJOR: the notice day → a larger problem is repaired (working days).
+    MAJOR_REPAIR = "major_repair"
+    #: SLA-COMPLAINT: a complaint → the complainant is contacted.
+    COMPLAINT_CONTACT = "complaint_contact"
+    #: SLA-COMPLAINT-REVISIT: the day a complaint is closed → it is revisited.
+    COMPLAINT_REVISIT = "complaint_revisit"
+    #: SLA-REPAIR-REVISIT: the day of a repair → it is revisited.
+    REPAIR_REVISIT = "repair_revisit"
+    #: SLA-REPAIR-REVISIT: the day of a repair of safety installations → it is revisited.
+    SAFETY_REPAIR_REVISIT = "safety_repair_revisit"
+    #: SLA-REPAIR-REVISIT: the day of a leak repair → it is revisited.
+    LEAK_REPAIR_REVISIT = "leak_repair_revisit"
+    #: SLA-SUB-NOACTION: a notice to a subcontractor → the owner's side may repair and
+    #: deduct the cost from the subcontractor's retention if nothing has been arranged.
+    SUB_NO_ACTION = "sub_no_action"
+    #: VIS-RECORD: the end of a revisit → its record is filed.
+    VISIT_RECORD = "visit_record"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label."""
+        return _SPEC[self][3]
+
+    @property
+    def unit(self) -> DeadlineUnit:
+        """How this deadline is counted."""
+        return _SPEC[self][0]
+
+    @property
+    def policy_field(self) -> str:
+        """The :class:`~revisit_rules.Policy` field holding its length."""
+        return _SPEC[self][1]
+
+    @property
+    def rule(self) -> str:
+        """The ID of the rule that sets it."""
+        return _SPEC[self][2]
+
+    def length(self, policy: Policy | None = None) -> int:
+        """The deadline's length under ``policy``, in its unit.
+
+        >>> Deadline.REPAIR_REVISIT.length(), Deadline.LEAK_REPAIR_REVISIT.length()
+        (7, 3)
+        """
+        value: int = getattr(policy_or_default(policy), self.policy_field)
+        return value
+
+
+_H, _D, _W = DeadlineUnit.HOURS, DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS
+
+#: Per kind: unit, Policy field, rule ID, Chinese label (DOMAIN.md § 7; VIS-RECORD § 5).
+_SPEC: Final[Mapping[Deadline, tuple[DeadlineUnit, str, str, str]]] = FrozenMap(
+    {
+        Deadline.EMERGENCY_ARRIVAL: (
+            _H,
+            "emergency_arrival_hours",
+            "SLA-EMERGENCY",
+            "紧急抢修到达现场",
+        ),
+        Deadline.ARRIVAL: (_H, "arrival_hours", "SLA-ARRIVE", "接到保修通知后赶到现场"),
+        Deadline.REPAIR_PLAN: (_H, "repair_plan_hours", "SLA-PLAN", "完成维修方案"),
+        Deadline.DISPATCH: (_D, "dispatch_days", "SLA-DISPATCH", "派人保修"),
+        Deadline.PM_ARRIVAL: (_D, "pm_arrival_days", "SLA-PM-ARRIVE", "项目经理到达现场"),
+        Deadline.SIMPLE_REPAIR: (
+            _D,
+            "simple_repair_days",
+            "SLA-SIMPLE",
+            "能自行处理的质量问题给予解决",
+        ),
+        Deadline.MAJOR_REPAIR: (
+            _W,
+            "major_repair_working_days",
+            "SLA-MAJOR",
+            "较大的质量问题保修完成",
+        ),
+        Deadline.COMPLAINT_CONTACT: (
+            _H,
+            "complaint_contact_hours",
+            "SLA-COMPLAINT",
+            "投诉后与业主取得联系",
+        ),
+        Deadline.COMPLAINT_REVISIT: (
+            _D,
+            "complaint_revisit_days",
+            "SLA-COMPLAINT-REVISIT",
+            "投诉处理完毕后回访",
+        ),
+        Deadline.REPAIR_REVISIT: (_D, "repair_revisit_days", "SLA-REPAIR-REVISIT", "维修后回访"),
+        Deadline.SAFETY_REPAIR_REVISIT: (
+            _D,
+            "safety_repair_revisit_days",
+            "SLA-REPAIR-REVISIT",
+            "安全设施维修后回访",
+        ),
+        Deadline.LEAK_REPAIR_REVISIT: (
+            _D,
+            "leak_repair_revisit_days",
+            "SLA-REPAIR-REVISIT",
+            "漏水项目维修后回访",
+        ),
+        Deadline.SUB_NO_ACTION: (
+            _H,
+            "sub_noaction_hours",
+            "SLA-SUB-NOACTION",
+            "施工单位接到通知后未安排维修",
+        ),
+        Deadline.VISIT_RECORD: (_H, "record_hours", "VIS-RECORD", "填写回访记录单"),
+    }
+)
+
+
+def _zone(policy: Policy) -> ZoneInfo:
+    try:
+        return ZoneInfo(policy.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInputError(
+            "Policy.timezone",
+            policy.timezone,
+            "an IANA time zone name such as 'Asia/Shanghai'",
+            rule="SLA-ARRIVE",
+        ) from None
+
+
+def _kind(value: object) -> Deadline:
+    if not isinstance(value, Deadline):
+        names = ", ".join(f"Deadline.{k.name}" for k in Deadline)
+        raise InvalidTypeError("kind", value, f"one of {names}", rule="SLA-ARRIVE")
+    return value
+
+
+def _hours_start(kind: Deadline, start: object) -> dt.datetime:
+    counted = f"Deadline.{kind.name} counts hours from an instant"
+    if not isinstance(start, dt.datetime):
+        raise InvalidTypeError(
+            "start", start, f"a time-zone-aware datetime.datetime ({counted})", rule=kind.rule
+        )
+    if start.tzinfo is None or start.utcoffset() is None:
+        raise InvalidInputError(
+            "start",
+            start,
+            f"a time-zone-aware datetime, not a naive one ({counted}; e.g. "
+            "tzinfo=ZoneInfo('Asia/Shanghai'))",
+            rule=kind.rule,
+        )
+    return start
+
+
+def _days_start(kind: Deadline, start: object) -> dt.date:
+    if isinstance(start, dt.datetime):
+        raise InvalidTypeError(
+            "start",
+            start,
+            f"a datetime.date, not a datetime (Deadline.{kind.name} counts "
+            f"{kind.unit.value.replace('_', ' ')}; pass start.date())",
+            rule=kind.rule,
+        )
+    return check_date("start", start, rule=kind.rule)
+
+
+@overload
+def deadline(  # type: ignore[overload-overlap]  # a datetime is a date: hour kinds first
+    kind: Deadline,
+    start: dt.datetime,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkCalendar | None = None,
+) -> dt.datetime: ...
+
+
+@overload
+def deadline(
+    kind: Deadline,
+    start: dt.date,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkCalendar | None = None,
+) -> DateResult: ...
+
+
+def deadline(
+    kind: Deadline,
+    start: dt.date,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkCalendar | None = None,
+) -> DateResult | dt.datetime:
+    """The deadline of ``kind`` counted from ``start``.
+
+    Args:
+        kind: which deadline (its unit, length and rule are ``kind.unit``,
+            ``kind.length(policy)`` and ``kind.rule``).
+        start: for hour kinds, the time-zone-aware instant of the notice (or the visit, for
+            VISIT_RECORD); for day and working-day kinds, the day it was received.
+        policy: the lengths, the time zone and the counting convention (default
+            ``Policy()``).
+        calendar: the working-day calendar for the roll and for working days (default
+            :func:`~revisit_rules.china_calendar`); not read by hour kinds.
+
+    Returns:
+        For hour kinds, an aware ``datetime`` in the policy's time zone; for day and
+        working-day kinds, a :class:`~revisit_rules.DateResult` whose rules start with the
+        kind's rule.
+
+    Raises:
+        InvalidTypeError: a ``date`` for an hour kind, a ``datetime`` for a day kind, or a
+            ``kind`` that is not a :class:`Deadline`.
+        InvalidInputError: a naive ``datetime``; an unknown time zone in the policy.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> utc = dt.datetime(2026, 3, 2, 2, 0, tzinfo=dt.UTC)  # 10:00 in Shanghai
+    >>> deadline(Deadline.REPAIR_PLAN, utc).isoformat()
+    '2026-03-03T10:00:00+08:00'
+    >>> result = deadline(Deadline.PM_ARRIVAL, dt.date(2026, 3, 2))
+    >>> result.day, result.rules
+    (datetime.date(2026, 3, 12), ('SLA-PM-ARRIVE', 'CAL-PERIOD', 'CAL-CN'))
+    """
+    kind = _kind(kind)
+    pol = policy_or_default(policy)
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise InvalidTypeError(
+            "calendar", calendar, "a revisit_rules.WorkCalendar or None", rule="CAL-CN"
+        )
+    n = kind.length(pol)
+    if kind.unit is DeadlineUnit.HOURS:
+        instant = _hours_start(kind, start)
+        # Elapsed hours (CC 201 para. 2): computed in UTC, shown in the policy's zone.
+        return (instant.astimezone(dt.UTC) + dt.timedelta(hours=n)).astimezone(_zone(pol))
+    day = _days_start(kind, start)
+    if kind.unit is DeadlineUnit.DAYS:
+        result = period_end(day, Days(n), policy=pol, calendar=calendar)
+        return DateResult(result.day, result.provisional, (kind.rule, *result.rules))
+    cal = calendar if calendar is not None else china_calendar()
+    last = cal.add_working_days(day, n)
+    rules = [kind.rule, "CAL-CN"]
+    provisional = cal.is_provisional_between(day, last)
+    if provisional:
+        rules.append("CAL-PROVISIONAL")
+    return DateResult(last, provisional, tuple(rules))
