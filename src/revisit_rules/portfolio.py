@@ -1,0 +1,600 @@
+"""Portfolio: a table of completed projects, read from CSV into :class:`~revisit_rules.Project`.
+
+The engineering department keeps its completed projects in a spreadsheet; at the start
+of each year it lists those still in warranty and makes the year's revisit plan (S002
+1.2, S004 4.1; VIS-ANNUAL). This module reads such a table, saved as CSV (UTF-8, with or
+without the byte-order mark Excel writes), into projects. It does no file I/O: the
+caller passes the text, or the lines of a file it opened (``newline=""``, as the
+:mod:`csv` module asks). :func:`example_portfolio` is a small realistic portfolio shipped
+with the package.
+
+The columns (a header row names them, in any order, in any letter case):
+
+=====================  ========  ==============================================================
+column                 required  cell
+=====================  ========  ==============================================================
+id                     yes       the project's identifier, unique in the file
+name                   no        a readable name (``北京朝阳区住宅楼``)
+accepted_on            yes       the completion acceptance day, ISO ``YYYY-MM-DD`` (WTY-START)
+region                 yes       a key (``beijing``) or Chinese name (``北京``) of ``REGIONS``
+categories             yes       categories of work, separated by ``;`` or ``|``: the enum name
+                                 (``WATERPROOFING``, any case), its Chinese label, or a short
+                                 label (``防水``, ``装修``; see :data:`CATEGORY_LABELS`)
+design_life_years      no        the design working life in whole years; blank: none
+                                 (needed with FOUNDATION_STRUCTURE, WTY-DESIGN-LIFE)
+contract_terms         no        the warranty of the contract, ``CATEGORY=<n><unit>`` separated
+                                 by ``;`` or ``|``, e.g. ``WATERPROOFING=1y;OTHER=6m``; units
+                                 ``y`` years, ``m`` months, ``d`` days, ``hs`` heating seasons,
+                                 ``cs`` cooling seasons (or 年, 个月/月, 日/天, 个采暖期,
+                                 个供冷期); ``CATEGORY=design-life`` for the design working life
+operation_started_on   no        the day MEP systems started running, ISO; blank: none
+                                 (VIS-COMMISSIONING)
+new_techniques         no        new materials, techniques, processes or equipment (四新):
+                                 ``true``/``false``, ``yes``/``no``, ``1``/``0``, ``是``/``否``;
+                                 blank: false (VIS-TECHNICAL)
+customer_class         no        ``A``, ``B`` or ``C`` (or a tier ``AAA`` … ``BB``, read as its
+                                 class); blank: B (SAT-CLASS, VIS-OWNER)
+=====================  ========  ==============================================================
+
+Blank lines are skipped, and so is a row whose first cell starts with ``#`` (a comment,
+e.g. where the data came from). Blank cells of optional columns take the default. Each
+row is checked as it is read: the cells, the project they make, and its warranties (a
+structure without a design life, HEATING in a region without a heating season, OTHER
+without a contract term) under the policy given. A bad row raises
+:class:`PortfolioRowError`, whose message names the data row (1-based, the header not
+counted), the line of the file it starts on, the column and the value; so do an unknown
+or missing column and a duplicate id. Nothing is guessed or silently dropped.
+
+Sources: S002 1.2 and S004 4.1 (年度回访计划); DOMAIN.md § 9 (wrong input).
+
+>>> from revisit_rules.portfolio import read_portfolio
+>>> text = '''id,name,accepted_on,region,categories,contract_terms
+... P-1,上海办公楼,2025-05-20,上海,WATERPROOFING;DECORATION,WATERPROOFING=1y
+... '''
+>>> (project,) = read_portfolio(text)
+>>> project.region, sorted(c.name for c in project.categories)
+('shanghai', ['DECORATION', 'WATERPROOFING'])
+>>> dict(project.contract_terms)
+{<Category.WATERPROOFING: 'waterproofing'>: Years(n=1)}
+>>> read_portfolio(text.replace("2025-05-20", "2025-05-32"))
+Traceback (most recent call last):
+...
+revisit_rules.portfolio.PortfolioRowError: row 1 (line 2): accepted_on = '2025-05-32': expected ...
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import re
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import TYPE_CHECKING, Final
+
+from revisit_rules._check import FrozenMap
+from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.periods import (
+    CoolingSeasons,
+    Days,
+    DesignLife,
+    HeatingSeasons,
+    Months,
+    Period,
+    Years,
+)
+from revisit_rules.satisfaction import CustomerClass, CustomerTier
+from revisit_rules.seasons import region_of
+from revisit_rules.warranty import Category, Project, warranty_schedule
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from revisit_rules.policy import Policy
+
+__all__ = [
+    "CATEGORY_LABELS",
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "PortfolioRowError",
+    "example_portfolio",
+    "project_from_row",
+    "read_portfolio",
+]
+
+#: Every column a portfolio CSV may have, in the order of the packaged example.
+COLUMNS: Final = (
+    "id",
+    "name",
+    "accepted_on",
+    "region",
+    "categories",
+    "design_life_years",
+    "contract_terms",
+    "operation_started_on",
+    "new_techniques",
+    "customer_class",
+)
+#: The columns every portfolio CSV must have.
+REQUIRED_COLUMNS: Final = ("id", "accepted_on", "region", "categories")
+
+#: Short Chinese labels of the categories, as spreadsheets write them; the full label
+#: (``Category.zh``) and the enum name are accepted too.
+CATEGORY_LABELS: Final[Mapping[str, Category]] = FrozenMap(
+    {
+        "地基基础": Category.FOUNDATION_STRUCTURE,
+        "主体结构": Category.FOUNDATION_STRUCTURE,
+        "地基基础和主体结构": Category.FOUNDATION_STRUCTURE,
+        "防水": Category.WATERPROOFING,
+        "屋面防水": Category.WATERPROOFING,
+        "供热": Category.HEATING,
+        "采暖": Category.HEATING,
+        "供热系统": Category.HEATING,
+        "供冷": Category.COOLING,
+        "供冷系统": Category.COOLING,
+        "电气管线": Category.ELECTRICAL_PLUMBING,
+        "给排水": Category.ELECTRICAL_PLUMBING,
+        "电气管线、给排水管道": Category.ELECTRICAL_PLUMBING,
+        "设备安装": Category.EQUIPMENT_INSTALLATION,
+        "设备安装工程": Category.EQUIPMENT_INSTALLATION,
+        "装修": Category.DECORATION,
+        "装修工程": Category.DECORATION,
+        "其他": Category.OTHER,
+        "其他项目": Category.OTHER,
+    }
+)
+
+# The units of a contract term: what a cell may write -> the period it builds.
+_UNITS: Final[Mapping[str, Callable[[int], Period]]] = FrozenMap(
+    {
+        "y": Years,
+        "年": Years,
+        "m": Months,
+        "个月": Months,
+        "月": Months,
+        "d": Days,
+        "日": Days,
+        "天": Days,
+        "hs": HeatingSeasons,
+        "个采暖期": HeatingSeasons,
+        "采暖期": HeatingSeasons,
+        "cs": CoolingSeasons,
+        "个供冷期": CoolingSeasons,
+        "供冷期": CoolingSeasons,
+    }
+)
+_DESIGN_LIFE: Final = frozenset({"design-life", "design_life", "设计使用年限", "合理使用年限"})
+_TRUE: Final = frozenset({"true", "yes", "y", "1", "是"})
+_FALSE: Final = frozenset({"false", "no", "n", "0", "否", ""})
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TERM: Final = re.compile(r"(\d+)\s*(\S+)")
+_SEPARATORS: Final = re.compile(r"[;|]")
+
+
+class PortfolioRowError(InvalidInputError):
+    """A portfolio CSV has a bad row, a bad header or a duplicate id.
+
+    The message starts with where: ``row N (line L)`` for a data row (N counts data rows
+    from 1, the header not counted; L is the line of the file the row starts on), or
+    ``line L`` for the header. Then the column, the value and what is accepted.
+
+    Attributes:
+        row: the 1-based data row, or ``None`` for the header.
+        line: the 1-based line of the file.
+
+    >>> err = PortfolioRowError("region", "mars", "a region", row=3, line=5)
+    >>> str(err), err.field, isinstance(err, ValueError)
+    ("row 3 (line 5): region = 'mars': expected a region", 'region', True)
+    """
+
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        expected: str,
+        *,
+        rule: str = "",
+        row: int | None = None,
+        line: int | None = None,
+    ) -> None:
+        """Build the message: where, then the base error's ``field = value: expected``."""
+        super().__init__(field, value, expected, rule=rule)
+        self.row = row
+        self.line = line
+        where = f"row {row} (line {line})" if row is not None else f"line {line}"
+        self.args = (f"{where}: {self.args[0]}",)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the row and the line kept."""
+        return (
+            _rebuild_row_error,
+            (self.field, self.value, self.expected, self.rule, self.row, self.line),
+        )
+
+
+def _rebuild_row_error(  # noqa: PLR0917 - the pickled state, positionally
+    field: str, value: object, expected: str, rule: str, row: int | None, line: int | None
+) -> PortfolioRowError:
+    return PortfolioRowError(field, value, expected, rule=rule, row=row, line=line)
+
+
+# --- cells -----------------------------------------------------------------------------
+
+
+class _CellError(Exception):
+    """A cell that does not parse; :func:`project_from_row` adds the row."""
+
+    def __init__(self, field: str, value: object, expected: str, rule: str = "") -> None:
+        super().__init__(field)
+        self.field, self.value, self.expected, self.rule = field, value, expected, rule
+
+
+def _date(field: str, text: str, rule: str) -> dt.date:
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise _CellError(field, text, "a day as YYYY-MM-DD that exists", rule)
+
+
+def _category(field: str, text: str) -> Category:
+    key = text.strip()
+    if key.upper() in Category.__members__:
+        return Category[key.upper()]
+    for category in Category:
+        if key == category.zh:
+            return category
+    if key in CATEGORY_LABELS:
+        return CATEGORY_LABELS[key]
+    names = ", ".join(c.name for c in Category)
+    raise _CellError(
+        field,
+        text,
+        f"a category: one of {names}, or a Chinese label ({', '.join(CATEGORY_LABELS)})",
+        "WTY-MIN",
+    )
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in _SEPARATORS.split(text)]
+
+
+def _categories(text: str) -> frozenset[Category]:
+    items = _items(text)
+    if not text.strip() or any(not item for item in items):
+        raise _CellError(
+            "categories",
+            text,
+            "one or more categories separated by ';' or '|', none empty",
+            "WTY-MIN",
+        )
+    seen: dict[Category, str] = {}
+    for item in items:
+        category = _category("categories", item)
+        if category in seen:
+            raise _CellError(
+                "categories",
+                text,
+                f"each category once ({item!r} repeats {seen[category]!r})",
+                "WTY-MIN",
+            )
+        seen[category] = item
+    return frozenset(seen)
+
+
+def _term(field: str, text: str) -> Period:
+    key = text.strip()
+    if key.lower() in _DESIGN_LIFE:
+        return DesignLife()
+    match = _TERM.fullmatch(key)
+    if match is None or match.group(2).lower() not in _UNITS or int(match.group(1)) <= 0:
+        units = "y, m, d, hs, cs (or 年, 个月, 日, 个采暖期, 个供冷期)"
+        raise _CellError(
+            field, text, f"a whole number > 0 and a unit: {units}; or design-life", "WTY-MIN"
+        )
+    return _UNITS[match.group(2).lower()](int(match.group(1)))
+
+
+def _contract_terms(text: str) -> dict[Category, Period]:
+    terms: dict[Category, Period] = {}
+    if not text.strip():
+        return terms
+    for item in _items(text):
+        name, equals, term = item.partition("=")
+        if not equals or not name.strip():
+            raise _CellError(
+                "contract_terms",
+                text,
+                "CATEGORY=<n><unit> entries separated by ';' or '|', e.g. "
+                "'WATERPROOFING=1y;OTHER=6m'",
+                "WTY-MIN",
+            )
+        category = _category("contract_terms", name)
+        if category in terms:
+            raise _CellError(
+                "contract_terms", text, f"one term per category ({category.name} twice)", "WTY-MIN"
+            )
+        terms[category] = _term(f"contract_terms[{category.name}]", term)
+    return terms
+
+
+def _design_life_years(text: str) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit() or not text.isascii() or int(text) < 1:
+        raise _CellError(
+            "design_life_years",
+            text,
+            "a whole number of years >= 1 (GB 50068: 5, 25, 50, 100), or blank",
+            "WTY-DESIGN-LIFE",
+        )
+    return int(text)
+
+
+def _flag(text: str) -> bool:
+    key = text.lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise _CellError(
+        "new_techniques", text, "true/false, yes/no, 1/0, 是/否, or blank (false)", "VIS-TECHNICAL"
+    )
+
+
+def _customer_class(text: str) -> CustomerClass:
+    if not text:
+        return CustomerClass.B
+    try:
+        return CustomerTier(text.upper()).customer_class
+    except ValueError:
+        raise _CellError(
+            "customer_class",
+            text,
+            "A, B or C (or a tier AAA, AA, BBB, BB), or blank (B)",
+            "SAT-CLASS",
+        ) from None
+
+
+def _cells(row: Mapping[str, str | None]) -> dict[str, str]:
+    """The row's cells, stripped; a typed error for a missing or an unknown column."""
+    unknown = [k for k in row if k not in COLUMNS]
+    if unknown:
+        raise _CellError("columns", unknown[0], f"the columns {', '.join(COLUMNS)}", "VIS-ANNUAL")
+    cells: dict[str, str] = {}
+    for column in COLUMNS:
+        value = row.get(column)
+        if value is None:
+            if column in REQUIRED_COLUMNS:
+                raise _CellError(column, None, "a cell in this required column", "VIS-ANNUAL")
+            value = ""
+        if not isinstance(value, str):
+            raise _CellError(column, value, "a str cell", "VIS-ANNUAL")
+        cells[column] = value.strip()
+    return cells
+
+
+def project_from_row(
+    row: Mapping[str, str | None],
+    *,
+    row_number: int,
+    line: int | None = None,
+    policy: Policy | None = None,
+) -> Project:
+    """The :class:`~revisit_rules.Project` of one portfolio row (column name -> cell text).
+
+    The row is checked: each cell, the project it makes, and the project's warranties
+    under ``policy`` (so that a row that cannot be planned is refused here, with its row
+    number, rather than later in the middle of a plan).
+
+    Args:
+        row: the cells by column name (the keys of :data:`COLUMNS`); missing optional
+            columns take their defaults.
+        row_number: the 1-based data row, for the error message.
+        line: the 1-based line of the file the row starts on, if known.
+        policy: the policy the warranties are checked under (default ``Policy()``).
+
+    Raises:
+        PortfolioRowError: a cell that does not parse, a project the cells cannot make, a
+            warranty that cannot be computed; the message names the row, the column and
+            the value.
+
+    >>> p = project_from_row(
+    ...     {"id": "P-7", "accepted_on": "2024-06-28", "region": "北京", "categories": "防水|供热"},
+    ...     row_number=7,
+    ... )
+    >>> p.region, sorted(c.name for c in p.categories), p.customer_class
+    ('beijing', ['HEATING', 'WATERPROOFING'], <CustomerClass.B: 'B'>)
+    """
+    if not isinstance(row, Mapping):
+        raise InvalidTypeError("row", row, "a mapping column -> cell text", rule="VIS-ANNUAL")
+    where = {"row": row_number, "line": line if line is not None else row_number + 1}
+    try:
+        cells = _cells(row)
+        accepted_on = _date("accepted_on", cells["accepted_on"], "WTY-START")
+        started = cells["operation_started_on"]
+        project = Project(
+            _id(cells["id"]),
+            accepted_on,
+            _region(cells["region"]),
+            _categories(cells["categories"]),
+            design_life_years=_design_life_years(cells["design_life_years"]),
+            contract_terms=_contract_terms(cells["contract_terms"]),
+            operation_started_on=(
+                _date("operation_started_on", started, "VIS-COMMISSIONING") if started else None
+            ),
+            new_techniques=_flag(cells["new_techniques"]),
+            customer_class=_customer_class(cells["customer_class"]),
+            name=cells["name"],
+        )
+        warranty_schedule(project, policy=policy)  # every category's last day can be found
+    except _CellError as err:
+        raise PortfolioRowError(
+            err.field, err.value, err.expected, rule=err.rule, **where
+        ) from None
+    except InvalidInputError as err:
+        field = err.field.removeprefix("Project.")
+        raise PortfolioRowError(field, err.value, err.expected, rule=err.rule, **where) from err
+    return project
+
+
+def _id(text: str) -> str:
+    if not text:
+        raise _CellError("id", text, "a non-empty project id", "VIS-ANNUAL")
+    return text
+
+
+def _region(text: str) -> str:
+    return region_of(text, field="region").key
+
+
+# --- the file ----------------------------------------------------------------------------
+
+
+def _header(cells: list[str], line: int) -> list[str]:
+    names = [c.strip().lower() for c in cells]
+    if names:
+        names[0] = names[0].removeprefix("\ufeff").strip()  # Excel's UTF-8 byte-order mark
+    for name in names:
+        if name not in COLUMNS:
+            raise PortfolioRowError(
+                "columns",
+                name,
+                f"the columns {', '.join(COLUMNS)} (required: {', '.join(REQUIRED_COLUMNS)})",
+                rule="VIS-ANNUAL",
+                line=line,
+            )
+        if names.count(name) > 1:
+            raise PortfolioRowError(
+                "columns", name, "each column once", rule="VIS-ANNUAL", line=line
+            )
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
+    if missing:
+        raise PortfolioRowError(
+            "columns",
+            ", ".join(names),
+            f"the required columns {', '.join(REQUIRED_COLUMNS)} (missing: {', '.join(missing)})",
+            rule="VIS-ANNUAL",
+            line=line,
+        )
+    return names
+
+
+def _lines(source: object) -> Iterable[str]:
+    if isinstance(source, str):
+        return io.StringIO(source, newline="")
+    if isinstance(source, bytes | bytearray) or not isinstance(source, Iterable):
+        raise InvalidTypeError(
+            "lines",
+            source,
+            "CSV text (str) or an iterable of lines (a file opened in text mode, newline='')",
+            rule="VIS-ANNUAL",
+        )
+    return _checked_lines(source)
+
+
+def _checked_lines(source: Iterable[object]) -> Iterable[str]:
+    for line in source:
+        if not isinstance(line, str):
+            raise InvalidTypeError(
+                "lines[]", line, "a str line (open the file in text mode)", rule="VIS-ANNUAL"
+            )
+        yield line
+
+
+def read_portfolio(
+    lines: str | Iterable[str], *, policy: Policy | None = None
+) -> tuple[Project, ...]:
+    r"""The projects of a portfolio CSV, in the order of its rows (columns: see the module).
+
+    Args:
+        lines: the CSV text, or its lines (e.g. a file object opened with ``newline=""``).
+        policy: the policy each row's warranties are checked under (default ``Policy()``).
+
+    Raises:
+        PortfolioRowError: no header, an unknown, repeated or missing column, a row with
+            more cells than the header, a bad cell, or an id that an earlier row has.
+        InvalidTypeError: ``lines`` is neither text nor an iterable of str.
+
+    >>> read_portfolio("id,accepted_on,region,categories\n")
+    ()
+    >>> read_portfolio("id,accepted_on,region\n")
+    Traceback (most recent call last):
+    ...
+    revisit_rules.portfolio.PortfolioRowError: line 1: columns = 'id, accepted_on, region': ...
+    """
+    reader = csv.reader(_lines(lines), strict=True)
+    header: list[str] | None = None
+    first_row_of: dict[str, int] = {}
+    projects: list[Project] = []
+    row_number = 0
+    ended = 0  # the last line of the previous record
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            raise PortfolioRowError(
+                "csv",
+                str(err),
+                "well-formed CSV (quotes closed)",
+                rule="VIS-ANNUAL",
+                line=ended + 1,
+            ) from None
+        line, ended = ended + 1, reader.line_num
+        if not any(c.strip() for c in cells) or cells[0].lstrip("\ufeff").startswith("#"):
+            continue  # a blank line or a comment
+        if header is None:
+            header = _header(cells, line)
+            continue
+        row_number += 1
+        if len(cells) > len(header):
+            raise PortfolioRowError(
+                "cells",
+                len(cells),
+                f"at most {len(header)} cells, one per column of the header",
+                rule="VIS-ANNUAL",
+                row=row_number,
+                line=line,
+            )
+        row = dict(zip(header, cells, strict=False))
+        project = project_from_row(row, row_number=row_number, line=line, policy=policy)
+        if project.id in first_row_of:
+            raise PortfolioRowError(
+                "id",
+                project.id,
+                f"a unique project id (row {first_row_of[project.id]} has it too)",
+                rule="VIS-ANNUAL",
+                row=row_number,
+                line=line,
+            )
+        first_row_of[project.id] = row_number
+        projects.append(project)
+    if header is None:
+        raise PortfolioRowError(
+            "columns",
+            "",
+            f"a header row naming the columns (required: {', '.join(REQUIRED_COLUMNS)})",
+            rule="VIS-ANNUAL",
+            line=1,
+        )
+    return tuple(projects)
+
+
+@functools.cache
+def example_portfolio() -> tuple[Project, ...]:
+    """The example portfolio shipped with the package (``data/example_portfolio.csv``).
+
+    Eleven projects across northern and southern China, accepted 2021–2026: contract
+    terms below the statutory minimum (S000's one-year template), a structure-only
+    viaduct, MEP commissioning and new techniques, customer classes A, B and C.
+
+    >>> projects = example_portfolio()
+    >>> len(projects), projects[0].id, projects[0].name
+    (11, 'BJ-2021-01', '北京朝阳区望京住宅楼')
+    """
+    text = resources.files("revisit_rules").joinpath("data/example_portfolio.csv")
+    return read_portfolio(text.read_text(encoding="utf-8"))
