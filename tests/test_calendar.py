@@ -11,6 +11,7 @@ import pickle
 
 import holidays
 import pytest
+from holidays.countries.china import ChinaStaticHolidays
 from hypothesis import given
 
 import revisit_rules as rr
@@ -261,6 +262,72 @@ class TestProvisional:
         year = max(cal.published_years) + 1
 
         assert False is cal.is_working_day(D(year, 1, 1))
+
+    def test_unpublished_year_is_statutory_holidays_only(self, cal):
+        """The first unpublished year: weekdays minus the statutory holidays, no make-up days."""
+        year = max(cal.published_years) + 1
+        statutory = holidays.China(years=year, observed=False)
+        days = list(each_day(D(year, 1, 1), D(year, 12, 31)))
+        expected = [d.weekday() < 5 and d not in statutory for d in days]
+
+        assert len(statutory) >= 10  # 元旦, 春节 (4), 清明, 劳动节 (2), 端午, 中秋, 国庆 (3)
+        assert expected == [cal.is_working_day(d) for d in days]
+        assert [True] * len(days) == [cal.is_provisional(d) for d in days]
+
+    def test_year_2000_is_provisional(self, cal):
+        """The holidays data carries no arrangement for 2000 (it starts with 2001)."""
+        assert (True, False) == (
+            cal.is_provisional(D(2000, 6, 1)),
+            cal.is_provisional(D(2001, 1, 1)),
+        )
+
+    @pytest.fixture
+    def special(self, monkeypatch):
+        """holidays.China's State Council data, changed only inside one test."""
+        data = ChinaStaticHolidays.special_public_holidays
+        monkeypatch.setattr(ChinaStaticHolidays, "special_public_holidays", dict(data))
+        return ChinaStaticHolidays.special_public_holidays
+
+    @staticmethod
+    def fresh():
+        """A China calendar built now from the data (bypassing the cache)."""
+        return rr.china_calendar.__wrapped__()
+
+    def test_a_new_arrangement_is_published(self, cal, special):
+        """A year whose arrangement the data gains is published at once: nothing hard-coded."""
+        year = max(cal.published_years) + 1
+        saturday = next(d for d in each_day(D(year, 1, 2), D(year, 1, 14)) if d.weekday() == 5)
+        friday = saturday + 6 * ONE  # the Friday after: off, worked on the Saturday
+        special[year] = ((friday.month, friday.day, saturday.month, saturday.day),)
+        built = self.fresh()
+
+        assert year in built.published_years
+        assert (False, True, False) == (
+            built.is_provisional(D(year, 6, 1)),
+            built.is_working_day(saturday),
+            built.is_working_day(friday),
+        )
+        assert (True, False) == (cal.is_provisional(D(year, 6, 1)), cal.is_working_day(saturday))
+
+    def test_a_withdrawn_arrangement_is_provisional(self, cal, special):
+        """A year the data no longer carries becomes provisional, make-up days and all."""
+        year = max(cal.published_years)
+        del special[year]
+        built = self.fresh()
+        make_up = min(d for d in cal.working_days if d.year == year)
+
+        assert year not in built.published_years
+        assert (True, False) == (built.is_provisional(D(year, 6, 1)), built.is_working_day(make_up))
+
+    def test_a_one_off_holiday_is_not_an_arrangement(self, cal, special):
+        """A year with only a one-off holiday (no substituted days) stays provisional."""
+        year = max(cal.published_years) + 1
+        special[year] = ((9, 3, "一次性纪念日"),)
+        built = self.fresh()
+
+        assert year not in built.published_years
+        assert True is built.is_provisional(D(year, 6, 1))
+        assert False is built.is_working_day(D(year, 9, 3))
 
     def test_between(self, cal):
         """is_provisional_between looks at every year from a to b, either order."""

@@ -3,9 +3,10 @@
 import datetime as dt
 
 import attrs
+import holidays
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import revisit_rules as rr
@@ -312,10 +313,54 @@ class TestBadInput:
         with pytest.raises(rr.InvalidTypeError, match="period"):
             rr.period_end(D(2026, 1, 1), period)
 
+    @pytest.mark.parametrize("period", [rr.Years(5), rr.Months(1), rr.Days(10), rr.DesignLife()])
+    def test_unknown_region_with_any_period(self, period):
+        """A region is checked whenever it is given, not only for season periods."""
+        rr.period_end(D(2026, 1, 5), period, region="beijing", design_life_years=50)
+        with pytest.raises(rr.UnknownRegionError, match="atlantis") as info:
+            rr.period_end(D(2026, 1, 5), period, region="atlantis", design_life_years=50)
+
+        assert "region" == info.value.field
+
+    @pytest.mark.parametrize(
+        ("bad", "error"), [(0, rr.InvalidInputError), ("50", rr.InvalidTypeError)]
+    )
+    def test_bad_design_life_with_any_period(self, bad, error):
+        """A design life is checked whenever it is given, not only for DesignLife."""
+        with pytest.raises(error, match="design_life_years") as info:
+            rr.period_end(D(2026, 1, 5), rr.Years(5), design_life_years=bad)
+
+        assert "WTY-DESIGN-LIFE" == info.value.rule
+
+    @pytest.mark.parametrize(
+        ("start", "period"),
+        [
+            (D(1990, 1, 1), rr.Years(5)),  # the last day lies before the calendar's first year
+            (D(2096, 6, 30), rr.Years(5)),  # ... after its last year
+        ],
+    )
+    def test_last_day_outside_the_calendar(self, start, period):
+        """Rolling a last day outside the calendar names start, the last day and the years."""
+        cal = rr.china_calendar()
+        with pytest.raises(rr.CalendarRangeError) as info:
+            rr.period_end(start, period)
+
+        last = end(start, period, policy=NO_ROLL)
+        message = str(info.value)
+        assert ("start", start, "CAL-CN") == (info.value.field, info.value.value, info.value.rule)
+        assert str(last) in message
+        assert f"{cal.first_day} to {cal.last_day}" in message
+
+    def test_start_before_the_calendar_is_fine(self):
+        """Only the last day needs the calendar: a start in 1995 with its end in 2025 works."""
+        assert D(2025, 6, 30) == end(D(1995, 6, 30), rr.Years(30))
+
     def test_wrong_policy_type(self):
         """A policy that is not a Policy is refused."""
-        with pytest.raises(rr.InvalidTypeError, match="policy"):
+        with pytest.raises(rr.InvalidTypeError, match="policy") as info:
             rr.period_end(D(2026, 1, 1), rr.Years(1), policy={"roll_to_working_day": False})
+
+        assert "CAL-PERIOD" == info.value.rule
 
 
 class TestText:
@@ -343,13 +388,59 @@ class TestProperties:
         b=strategies.days,
         period=strategies.calendar_periods(),
         roll=st.booleans(),
+        convention=st.sampled_from(rr.Convention),
+        roll_inclusive=st.booleans(),
     )
-    def test_monotone(self, a, b, period, roll):
-        """A later start never gives an earlier last day (with or without the roll)."""
+    @example(  # 02-29 and 03-01 share the corresponding day 2025-02-28 / 2025-03-01
+        a=D(2020, 2, 29),
+        b=D(2020, 3, 1),
+        period=rr.Years(5),
+        roll=True,
+        convention=rr.Convention.CIVIL_CODE,
+        roll_inclusive=False,
+    )
+    def test_monotone(self, a, b, period, roll, *, convention, roll_inclusive):
+        """A later start never gives an earlier last day, under either convention, rolled or not."""
         a, b = sorted((a, b))
-        policy = rr.Policy(roll_to_working_day=roll)
+        policy = rr.Policy(
+            roll_to_working_day=roll, convention=convention, roll_inclusive_start=roll_inclusive
+        )
 
         assert end(a, period, policy=policy) <= end(b, period, policy=policy)
+
+    @given(
+        a=strategies.days,
+        b=strategies.days,
+        n=st.integers(min_value=0, max_value=40),
+        region=strategies.heating_regions,
+        cooling=st.booleans(),
+        partial=st.booleans(),
+        roll=st.booleans(),
+    )
+    def test_monotone_seasons(self, a, b, n, *, region, cooling, partial, roll):
+        """Season-counted periods are monotone in the start too, counted either way."""
+        a, b = sorted((a, b))
+        period = rr.CoolingSeasons(n) if cooling else rr.HeatingSeasons(n)
+        policy = rr.Policy(roll_to_working_day=roll, count_partial_season=partial)
+
+        assert end(a, period, policy=policy, region=region) <= end(
+            b, period, policy=policy, region=region
+        )
+
+    def test_roll_agrees_with_holidays_2020_2026(self):
+        """Every day of 2020–2026 as a last day rolls to holidays.China's next working day."""
+        hol = holidays.China(years=range(2020, 2028))
+        day, last = D(2020, 1, 1), D(2026, 12, 31)
+        wrong = []
+        while day <= last:
+            expected = day
+            while not hol.is_working_day(expected):
+                expected += ONE
+            if expected != end(day - ONE, rr.Days(1)):
+                wrong.append(day)
+            day += ONE
+
+        assert [] == wrong
 
     @given(start=strategies.days, period=strategies.calendar_periods())
     def test_never_before_corresponding_day(self, start, period):

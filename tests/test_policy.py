@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import revisit_rules as rr
+from revisit_rules.policy import policy_or_default
 
 FIELDS = attrs.fields(rr.Policy)
 
@@ -233,3 +234,13 @@ def test_unknown_timezone():
     """An unknown IANA time zone is refused when the Policy is built."""
     with pytest.raises(rr.InvalidInputError, match=r"Policy\.timezone"):
         rr.Policy(timezone="Mars/Olympus")
+
+
+@pytest.mark.parametrize("value", [{}, "default", rr.Convention.CIVIL_CODE])
+def test_policy_or_default_names_the_rule(value):
+    """A policy argument that is not a Policy is refused, naming the caller's rule."""
+    with pytest.raises(rr.InvalidTypeError) as info:
+        policy_or_default(value, rule="CAL-PERIOD")
+
+    assert ("policy", value, "CAL-PERIOD") == (info.value.field, info.value.value, info.value.rule)
+    assert rr.Policy() == policy_or_default(None, rule="CAL-PERIOD")

@@ -248,12 +248,15 @@ def _params():
 
 @pytest.mark.parametrize(("call", "field", "junk"), _params())
 def test_junk_is_refused(call, field, junk):
-    """Junk raises a RevisitRulesError (a ValueError or TypeError) naming the argument."""
+    """Junk raises a RevisitRulesError (a ValueError or TypeError) naming field, value, rule."""
     with pytest.raises(rr.RevisitRulesError) as info:
         call(junk)
 
     assert isinstance(info.value, ValueError | TypeError)
     assert field == info.value.field
+    assert info.value.rule in rr.RULES  # a rule of the registry, never empty
+    assert str(info.value).startswith(f"{field} = ")
+    assert f"[rule {info.value.rule}]" in str(info.value)
 
 
 def test_errors_are_builtins():

@@ -18,36 +18,46 @@ import revisit_rules as rr
 from revisit_rules.rules import DOCUMENTS
 
 SRC = pathlib.Path(rr.__file__).parent
-CITATION = re.compile(r'"((?:CAL|SEA|WTY|VIS|LIA|SLA|SAT)-[A-Z0-9-]+)"')
-RULE_ID = re.compile(r"(?:CAL|SEA|WTY|VIS|LIA|SLA|SAT)-[A-Z0-9]+(?:-[A-Z0-9]+)*")
+DOMAIN_MD = pathlib.Path(__file__).resolve().parents[2] / "shared" / "DOMAIN.md"
+SEEDS = DOMAIN_MD.parent / "seeds"
+#: Rules the registry holds that DOMAIN.md states in prose without an ID of their own.
+EXTRA_IDS = {
+    # § 1: "The warranty period starts on the day the completion acceptance is passed".
+    "WTY-START",
+}
+AREAS = ("CAL", "SEA", "WTY", "VIS", "LIA", "SLA", "SAT")
+_AREA = "(?:" + "|".join(AREAS) + ")"
+#: A citation: a rule ID as a whole double-quoted string literal (``rule="CAL-CN"``).
+CITATION = re.compile(rf'"({_AREA}-[A-Z0-9-]+)"')
+#: A rule ID anywhere: in code, messages, docstrings and comments.
+RULE_ID = re.compile(rf"\b{_AREA}-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 
 
-def _code_files():
-    """Every module of the package outside ruledata/."""
-    return sorted(p for p in SRC.rglob("*.py") if "ruledata" not in p.relative_to(SRC).parts)
+def _code_files(root=SRC):
+    """Every module of the package under ``root`` outside ruledata/."""
+    return sorted(p for p in root.rglob("*.py") if "ruledata" not in p.relative_to(root).parts)
 
 
-def _citations():
-    """Rule ID -> the files (relative to the package) citing it as a string literal."""
+def _scan(pattern, root=SRC):
+    """Rule ID -> the files (relative to ``root``) where ``pattern`` finds it."""
     found: dict[str, set[str]] = {}
-    for path in _code_files():
-        for rule_id in CITATION.findall(path.read_text(encoding="utf-8")):
-            found.setdefault(rule_id, set()).add(str(path.relative_to(SRC)))
+    for path in _code_files(root):
+        for rule_id in pattern.findall(path.read_text(encoding="utf-8")):
+            found.setdefault(rule_id, set()).add(str(path.relative_to(root)))
     return found
 
 
+def _citations(root=SRC):
+    """Rule ID -> the files citing it as a string literal."""
+    return _scan(CITATION, root)
+
+
 CITED = _citations()
+MENTIONED = _scan(RULE_ID)
 POLICY_FIELDS = attrs.fields_dict(rr.Policy)
 
 #: Rules in RULES that no code cites, each a known src issue (strict xfail).
 UNCITED_KNOWN: dict[str, str] = {}
-
-
-def _area(rule_id):
-    return rule_id.split("-", 1)[0]
-
-
-AREAS_IN_REGISTRY = {_area(r) for r in rr.RULES}
 
 
 class TestEveryRule:
@@ -95,19 +105,6 @@ class TestEveryRule:
             rr.Source("NOPE")
 
 
-def _cited_params():
-    params = []
-    for rule_id in sorted(CITED):
-        marks = ()
-        if rule_id not in rr.RULES and _area(rule_id) not in AREAS_IN_REGISTRY:
-            marks = pytest.mark.skip(
-                reason=f"the {_area(rule_id)} area has no rules in the registry yet "
-                "(its issue is in progress); strict once it has any"
-            )
-        params.append(pytest.param(rule_id, marks=marks, id=rule_id))
-    return params
-
-
 def _registry_params():
     params = []
     for rule_id in rr.RULES:
@@ -124,12 +121,31 @@ class TestCitations:
     def test_walk_finds_code(self):
         """The walk reads the package's modules and finds the calendar's citations."""
         assert "calendar.py" in {p.name for p in _code_files()}
-        assert "CAL-CN" in CITED
+        assert {"calendar.py", "periods.py"} <= CITED["CAL-CN"]
+        assert "seasons.py" in CITED["SEA-NO-SEASON"]
 
-    @pytest.mark.parametrize("rule_id", _cited_params())
+    def test_walk_can_fail(self, tmp_path):
+        """Planted in a package, an unknown ID is found; ruledata/ and non-literals are not."""
+        (tmp_path / "ruledata").mkdir()
+        (tmp_path / "ruledata" / "cal.py").write_text('RULE = "CAL-ONLY-IN-DATA"\n')
+        (tmp_path / "mod.py").write_text(
+            'def f():\n    """Cites CAL-IN-DOCSTRING."""\n    raise E("x", rule="CAL-NOPE")\n'
+        )
+
+        assert {"CAL-NOPE": {"mod.py"}} == _citations(tmp_path)
+        assert {"CAL-NOPE", "CAL-IN-DOCSTRING"} == set(_scan(RULE_ID, tmp_path))
+        assert "CAL-NOPE" not in rr.RULES  # test_cited_id_exists would fail on it
+
+    @pytest.mark.parametrize("rule_id", sorted(CITED))
     def test_cited_id_exists(self, rule_id):
         """A rule ID cited in src (outside ruledata/) is in RULES."""
         assert rule_id in rr.RULES, f"{rule_id} cited in {sorted(CITED[rule_id])}"
+
+    def test_every_mentioned_id_exists(self):
+        """Every rule ID anywhere in src (messages, docstrings, comments) is in RULES."""
+        unknown = {k: sorted(v) for k, v in MENTIONED.items() if k not in rr.RULES}
+
+        assert {} == unknown
 
     @pytest.mark.parametrize("rule_id", _registry_params())
     def test_rule_is_cited_or_documentary(self, rule_id):
@@ -137,6 +153,30 @@ class TestCitations:
         rule = rr.RULES[rule_id]
 
         assert rule.documentary or rule_id in CITED
+
+    @pytest.mark.parametrize("area", AREAS)
+    def test_domain_rules_of_this_area_are_registered(self, area):
+        """The rules of DOMAIN.md and those of the registry are the same IDs, per area."""
+        text = DOMAIN_MD.read_text(encoding="utf-8")
+        in_domain = {r for r in RULE_ID.findall(text) if r.startswith(f"{area}-")}
+        registered = {r for r in rr.RULES if r.startswith(f"{area}-")}
+
+        assert in_domain  # the walk reads DOMAIN.md
+        assert sorted(in_domain) == sorted(registered - EXTRA_IDS)
+
+    def test_seed_quotes_are_verbatim(self):
+        """Every quote of a seed document (S000-S004) in any rule stands in that seed, verbatim."""
+        texts = {f"S{p.name[:3]}": p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+        quoted = [
+            (rule.id, s.document, s.quote)
+            for rule in rr.RULES.values()
+            for s in rule.sources
+            if s.document.startswith("S0") and s.quote
+        ]
+
+        assert {"S000", "S001", "S002", "S003", "S004"} == set(texts)  # the seeds were read
+        assert len(rr.RULES) <= len(quoted)
+        assert [] == [q for q in quoted if q[2] not in texts[q[1]]]
 
 
 def _rows(fmt):

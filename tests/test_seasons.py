@@ -81,6 +81,30 @@ class TestHeatingSeason:
                 assert region.heating_status in {VERIFIED, CUSTOMARY}
                 assert region.heating_source
 
+    @pytest.mark.parametrize(("zh", "start", "end", "status"), [row[1:] for row in DOMAIN_TABLE])
+    def test_registry_marks_each_row(self, zh, start, end, status):
+        """SEA-HEATING in the registry lists each row, with its dates, as verified or customary."""
+        sources = rr.RULES["SEA-HEATING"].sources
+        row = f"{zh} {start} → {end}"
+        verified = [s for s in sources if s.ref.startswith("verified:")]
+        customary = [s for s in sources if s.ref.startswith("customary")]
+        marked = verified if status is VERIFIED else customary
+        other = customary if status is VERIFIED else verified
+
+        assert (1, 1) == (len(verified), len(customary))
+        assert row in marked[0].ref.split(": ", 1)[1].split("; ")
+        assert zh not in other[0].ref
+
+    def test_registry_rows_shown_in_rule_table(self):
+        """The rule table shows the verified and customary rows (it prints the sources)."""
+        line = next(
+            line for line in rr.rule_table("csv").splitlines() if line.startswith("SEA-HEATING")
+        )
+
+        assert "verified: " in line
+        assert "customary (to be checked against local rules): " in line
+        assert "天津 11-15 → 03-15" in line
+
     def test_beijing_source(self):
         """Beijing's dates come from 北京市供热采暖管理办法."""
         assert "北京市供热采暖管理办法" == rr.REGIONS["beijing"].heating_source
@@ -205,6 +229,7 @@ class TestNoSeason:
         assert key in message
         assert zh in message
         assert "Policy.heating_seasons" in message
+        assert "contract term" in message
         assert "SEA-NO-SEASON" == info.value.rule
         assert isinstance(info.value, ValueError)
 

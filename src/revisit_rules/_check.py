@@ -30,12 +30,21 @@ def check_aware(field: str, value: object, *, rule: str = "") -> dt.datetime:
     return value
 
 
-def check_int(field: str, value: object, *, minimum: int | None = None, rule: str = "") -> int:
-    """``value`` if it is an ``int`` (not a ``bool``) at least ``minimum``."""
+def check_int(
+    field: str,
+    value: object,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    rule: str = "",
+) -> int:
+    """``value`` if it is an ``int`` (not a ``bool``) from ``minimum`` to ``maximum``."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(field, value, "a whole number (int)", rule=rule)
     if minimum is not None and value < minimum:
         raise InvalidInputError(field, value, f"a whole number >= {minimum}", rule=rule)
+    if maximum is not None and value > maximum:
+        raise InvalidInputError(field, value, f"a whole number <= {maximum}", rule=rule)
     return value
 
 

@@ -342,13 +342,30 @@ def _last_supported_year() -> int:
     return lo
 
 
+def _entries(value: object) -> tuple[tuple[object, ...], ...]:
+    """One year's special holidays as a tuple of entries (the data gives one or several)."""
+    if not isinstance(value, tuple) or not value:
+        return ()
+    if isinstance(value[0], tuple):
+        return tuple(v for v in value if isinstance(v, tuple))
+    return (value,)
+
+
 def _published_years(first: int, last: int) -> frozenset[int]:
-    # A year is published when the data carries its State Council arrangement (its
-    # substituted days); found from the data, never from a hard-coded year.
-    # Conservative if the layout of the data ever changes: no year is then published, so
-    # every result is marked provisional (and the tests of 2026 fail loudly).
+    # A year is published when the data carries its State Council arrangement: at least
+    # one substituted day ``(month, day, from_month, from_day[, from_year])``; a one-off
+    # holiday ``(month, day, name)`` alone is not an arrangement. Found from the data,
+    # never from a hard-coded year. Conservative if the layout of the data ever changes:
+    # no year is then published, so every result is marked provisional (and the tests of
+    # 2026 fail loudly).
     special = getattr(_china((), observed=True), "special_public_holidays", {})
-    return frozenset(y for y in special if first <= y <= last)
+    return frozenset(
+        year
+        for year, value in special.items()
+        if isinstance(year, int)
+        and first <= year <= last
+        and any(len(entry) >= 4 for entry in _entries(value))  # noqa: PLR2004 - substituted
+    )
 
 
 @functools.cache

@@ -28,9 +28,14 @@ import attrs
 
 from revisit_rules._check import check_date, check_int
 from revisit_rules.calendar import WorkCalendar, china_calendar
-from revisit_rules.errors import InvalidInputError, InvalidTypeError, MissingDesignLifeError
+from revisit_rules.errors import (
+    CalendarRangeError,
+    InvalidInputError,
+    InvalidTypeError,
+    MissingDesignLifeError,
+)
 from revisit_rules.policy import Convention, policy_or_default
-from revisit_rules.seasons import SeasonKind, nth_season_end
+from revisit_rules.seasons import SeasonKind, nth_season_end, region_of
 
 if TYPE_CHECKING:
     from revisit_rules.policy import Policy
@@ -124,6 +129,13 @@ class DesignLife(Period):
 
     unit_en: ClassVar[str] = "the design working life"
     unit_zh: ClassVar[str] = "设计文件规定的合理使用年限"
+
+
+#: The rule a region is read under, by kind of period (CAL-PERIOD for the others).
+_REGION_RULE: dict[type[Period], str] = {
+    HeatingSeasons: "SEA-HEATING",
+    CoolingSeasons: "SEA-COOLING",
+}
 
 
 @attrs.frozen
@@ -224,7 +236,7 @@ def period_end(
         The last day, whether it rests on a provisional calendar year, and the rules.
     """
     start = check_date("start", start, rule="CAL-PERIOD")
-    pol = policy_or_default(policy)
+    pol = policy_or_default(policy, rule="CAL-PERIOD")
     if not isinstance(period, Period) or type(period) is Period:
         raise InvalidTypeError(
             "period",
@@ -234,7 +246,10 @@ def period_end(
         )
     if calendar is not None and not isinstance(calendar, WorkCalendar):
         raise InvalidTypeError("calendar", calendar, "a WorkCalendar or None", rule="CAL-CN")
-    if isinstance(period, DesignLife):
+    # Arguments the period does not use are checked too: nothing given is silently dropped.
+    if region is not None:
+        region_of(region, rule=_REGION_RULE.get(type(period), "CAL-PERIOD"))
+    if isinstance(period, DesignLife) or design_life_years is not None:
         _design_life(design_life_years)
     return _period_end(
         start,
@@ -273,7 +288,18 @@ def _period_end(
     if not roll:
         return DateResult(last, provisional=False, rules=tuple(rules))
     cal = calendar if calendar is not None else china_calendar()
-    rolled, provisional = cal._roll(last)  # noqa: SLF001 - `last` is a checked date
+    try:
+        rolled, provisional = cal._roll(last)  # noqa: SLF001 - `last` is a checked date
+    except CalendarRangeError:
+        # Name the caller's argument, not the calendar's internal one (CAL-CN).
+        raise CalendarRangeError(
+            "start",
+            start,
+            f"a start whose last day ({period} on: {last}) and the working day it rolls to "
+            f"lie from {cal.first_day} to {cal.last_day}, the calendar's years ({cal.name}); "
+            "or Policy(roll_to_working_day=False)",
+            rule="CAL-CN",
+        ) from None
     rules.append("CAL-CN")
     if provisional:
         rules.append("CAL-PROVISIONAL")

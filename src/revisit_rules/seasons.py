@@ -55,8 +55,12 @@ __all__ = [
 class Season:
     """One occurrence of a season: an inclusive date range."""
 
-    start: dt.date = attrs.field(validator=lambda _i, _a, v: check_date("Season.start", v))
-    end: dt.date = attrs.field(validator=lambda _i, _a, v: check_date("Season.end", v))
+    start: dt.date = attrs.field(
+        validator=lambda _i, _a, v: check_date("Season.start", v, rule="SEA-HEATING")
+    )
+    end: dt.date = attrs.field(
+        validator=lambda _i, _a, v: check_date("Season.end", v, rule="SEA-HEATING")
+    )
 
     def __attrs_post_init__(self) -> None:
         """A season ends on or after it starts."""
@@ -296,8 +300,10 @@ REGIONS: Final[Mapping[str, Region]] = _index(_TABLE)[0]
 _BY_ZH: Final[Mapping[str, Region]] = _index(_TABLE)[1]
 
 
-def region_of(region: object, *, field: str = "region") -> Region:
+def region_of(region: object, *, field: str = "region", rule: str = "SEA-HEATING") -> Region:
     """The :class:`Region` named by its key (``"beijing"``), Chinese name (``"北京"``) or itself.
+
+    ``field`` and ``rule`` name the argument and the rule in the error for a bad name.
 
     >>> region_of("北京").key
     'beijing'
@@ -312,15 +318,27 @@ def region_of(region: object, *, field: str = "region") -> Region:
             field,
             region,
             f"a key or Chinese name of REGIONS ({', '.join(REGIONS)})",
-            rule="SEA-HEATING",
+            rule=rule,
         )
-    raise InvalidTypeError(field, region, "a region key, a Chinese region name or a Region")
+    raise InvalidTypeError(
+        field, region, "a region key, a Chinese region name or a Region", rule=rule
+    )
 
 
-def _policy(policy: Policy | None) -> Policy:
+def _policy(policy: Policy | None, rule: str) -> Policy:
     from revisit_rules.policy import policy_or_default  # noqa: PLC0415 - policy imports this module
 
-    return policy_or_default(policy)
+    return policy_or_default(policy, rule=rule)
+
+
+#: The rule each kind of season is read under.
+_RULE: Final[Mapping[SeasonKind, str]] = FrozenMap(
+    {
+        SeasonKind.HEATING: "SEA-HEATING",
+        SeasonKind.COOLING: "SEA-COOLING",
+        SeasonKind.RAINY: "SEA-RAINY",
+    }
+)
 
 
 def span_of(kind: SeasonKind, region: object, *, policy: Policy | None = None) -> SeasonSpan:
@@ -331,8 +349,9 @@ def span_of(kind: SeasonKind, region: object, *, policy: Policy | None = None) -
     """
     if not isinstance(kind, SeasonKind):
         raise InvalidTypeError("kind", kind, "a SeasonKind", rule="SEA-HEATING")
-    reg = region_of(region)
-    pol = _policy(policy)
+    rule = _RULE[kind]
+    reg = region_of(region, rule=rule)
+    pol = _policy(policy, rule)
     if kind is SeasonKind.HEATING:
         span = pol.heating_seasons.get(reg.key, reg.heating)
         if span is None:
@@ -390,7 +409,7 @@ def nth_season_end(
     span = span_of(kind, region, policy=policy)
     if n == 0:
         return start
-    partial = _policy(policy).count_partial_season
+    partial = _policy(policy, "SEA-COUNT").count_partial_season
     (sm, sd), (em, ed) = span.start, span.end
     wraps = span.wraps
     year = start.year - 1

@@ -1,8 +1,24 @@
-"""Rules SEA-*: heating, cooling and rainy seasons (DOMAIN.md § 3)."""
+"""Rules SEA-*: heating, cooling and rainy seasons (DOMAIN.md § 3).
+
+The heating-season rows are listed from the region table of :mod:`revisit_rules.seasons`
+itself, grouped as verified (a local rule) or customary, so the registry and the table
+cannot drift apart.
+"""
 
 from __future__ import annotations
 
 from revisit_rules.rules import Rule, Source
+from revisit_rules.seasons import REGIONS, SeasonStatus
+
+
+def _rows(status: SeasonStatus) -> str:
+    """``北京 11-15 → 03-15; …``: the heating-season rows of the table with ``status``."""
+    return "; ".join(
+        f"{r.name_zh} {r.heating}"
+        for r in REGIONS.values()
+        if r.heating is not None and r.heating_status is status
+    )
+
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -12,17 +28,18 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "A heating season (采暖期/供暖期) is the date range fixed by the local government. "
             "The library ships a table of northern regions; rows marked verified cite the "
-            "local rule, rows marked customary give the usual dates. Local governments may "
-            "move the dates in a given year: these are defaults, and a policy may override "
-            "a region's range."
+            "local rule, rows marked customary give the usual dates (see the sources). Local "
+            "governments may move the dates in a given year: these are defaults, and a policy "
+            "may override a region's range."
         ),
         value="per-region table (see REGIONS); e.g. 北京 11-15 → 03-15",
         sources=(
             Source("REG", "Art. 40(3)", "供热与供冷系统，为2个采暖期、供冷期"),
             Source("LOCAL", "北京市供热采暖管理办法", "本市供热采暖期为当年11月15日至次年3月15日"),
+            Source("LOCAL", f"verified: {_rows(SeasonStatus.VERIFIED)}"),
             Source(
-                "LOCAL",
-                "哈尔滨 10-20→04-20; 乌鲁木齐 10-10→04-10; 太原 11-01→03-31; 西宁 10-15→04-15; 青岛 11-16→04-05; 菏泽 11-15→03-15; 滨州 11-15→03-20; 临沂 11-10→03-20; 洛阳 11-15→03-15",
+                "DOMAIN",
+                f"customary (to be checked against local rules): {_rows(SeasonStatus.CUSTOMARY)}",
             ),
         ),
         policy_fields=("heating_seasons",),
