@@ -3,6 +3,7 @@
 import datetime as dt
 import pickle
 import re
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -10,12 +11,17 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import revisit_rules as rr
+from revisit_rules import _text
 from revisit_rules.warranty import (
     BELOW_STATUTORY_MINIMUM,
     BEYOND_CALENDAR,
     CONTRACT_EXTENDS,
+    DESIGN_LIFE_NOT_GB50068,
+    NO_SEASON,
     NO_STATUTORY_MINIMUM,
 )
+
+from . import strategies as sts
 
 C = rr.Category
 D = dt.date
@@ -87,6 +93,45 @@ def test_expiry_per_category(category, expected):
     assert category.rule in expiry.rules
     assert ("WTY-START", category.rule) == expiry.rules[:2]
     assert "WTY-MIN" in expiry.rules
+
+
+@pytest.mark.parametrize(
+    ("years", "expected", "findings"),
+    [
+        # GB 50068 category 1, temporary: 2029-06-28 is a Thursday.
+        (5, D(2029, 6, 28), ()),
+        # Category 2, replaceable members: 2049-06-28 is a Monday.
+        (25, D(2049, 6, 28), ()),
+        # Category 3, ordinary buildings: 2074-06-28 is a Thursday.
+        (50, D(2074, 6, 28), ()),
+        # Category 4, monumental: 2124-06-28 lies past the calendar's data (unrolled).
+        (100, D(2124, 6, 28), (BEYOND_CALENDAR,)),
+    ],
+)
+def test_structure_for_each_gb50068_design_life(years, expected, findings):
+    """FOUNDATION_STRUCTURE lasts the project's design working life (WTY-DESIGN-LIFE)."""
+    p = project(categories={C.FOUNDATION_STRUCTURE}, design_life_years=years)
+    expiry = rr.warranty_expiry(p, C.FOUNDATION_STRUCTURE)
+    assert expected == expiry.last_day
+    assert expected == expiry.statutory_last_day
+    assert findings == expiry.findings
+    assert rr.DesignLife() == expiry.statutory_period
+    assert ("WTY-START", "WTY-STRUCTURE", "CAL-PERIOD", "WTY-DESIGN-LIFE") == expiry.rules[:4]
+
+
+def test_design_life_outside_gb50068_is_accepted_and_flagged():
+    """Decision: 30 years (e.g. an infrastructure standard) stands, with a finding."""
+    p = project(categories={C.FOUNDATION_STRUCTURE}, design_life_years=30)
+    expiry = rr.warranty_expiry(p, C.FOUNDATION_STRUCTURE)
+    assert (DESIGN_LIFE_NOT_GB50068,) == expiry.findings
+    assert D(2054, 6, 29) == expiry.last_day  # 2054-06-28 is a Sunday
+    assert "WTY-DESIGN-LIFE" in expiry.rules
+
+
+def test_design_life_finding_only_on_the_structure():
+    """Other categories of a project with an unusual design life carry no such finding."""
+    p = project(categories={C.FOUNDATION_STRUCTURE, C.DECORATION}, design_life_years=30)
+    assert () == rr.warranty_expiry(p, C.DECORATION).findings
 
 
 def test_rules_trace_of_a_rolled_day():
@@ -168,6 +213,56 @@ def test_design_life_missing_is_an_error_naming_the_categories():
         rr.warranty_expiry(p, C.FOUNDATION_STRUCTURE)
 
 
+def test_design_life_missing_names_the_project_field_even_with_a_contract_term():
+    """A contract term does not replace the design life: the statutory day is still needed."""
+    p = project(
+        categories={C.FOUNDATION_STRUCTURE},
+        design_life_years=None,
+        contract_terms={C.FOUNDATION_STRUCTURE: rr.Years(70)},
+    )
+    with pytest.raises(rr.MissingDesignLifeError) as info:
+        rr.warranty_expiry(p, C.FOUNDATION_STRUCTURE)
+    assert "Project.design_life_years" == info.value.field
+    assert "WTY-DESIGN-LIFE" == info.value.rule
+    assert "FOUNDATION_STRUCTURE" in str(info.value)
+    with pytest.raises(rr.MissingDesignLifeError):
+        rr.warranty_schedule(p)
+
+
+def test_other_error_names_the_project_field():
+    """OTHER without a term: the error names Project.contract_terms[OTHER] and WTY-OTHER."""
+    p = project(categories={C.OTHER, C.DECORATION})
+    with pytest.raises(rr.InvalidInputError) as info:
+        rr.warranty_expiry(p, C.OTHER)
+    assert "Project.contract_terms[OTHER]" == info.value.field
+    assert "WTY-OTHER" == info.value.rule
+    assert D(2026, 6, 29) == rr.warranty_expiry(p, C.DECORATION).last_day
+
+
+def test_company_templates_for_other_stand_as_given():
+    """S000's 新建1年 / 改建半年 / 维修3个月 stand as given for OTHER (no floor)."""
+    for term, expected in [
+        (rr.Years(1), D(2025, 6, 30)),  # 2025-06-28 is a Saturday
+        (rr.Months(6), D(2024, 12, 30)),  # 2024-12-28 is a Saturday
+        (rr.Months(3), D(2024, 9, 29)),  # a make-up working Sunday
+    ]:
+        p = project(categories={C.OTHER}, contract_terms={C.OTHER: term})
+        expiry = rr.warranty_expiry(p, C.OTHER)
+        assert expected == expiry.last_day
+        assert expected == expiry.contract_last_day
+        assert (NO_STATUTORY_MINIMUM,) == expiry.findings
+
+
+@pytest.mark.parametrize("category", sorted(ALL_BUT_OTHER, key=lambda c: c.value))
+def test_one_year_template_against_every_statutory_category(category):
+    """S000's 'one year after completion' is below every statutory minimum: flagged."""
+    p = project(contract_terms={category: rr.Years(1)})
+    expiry = rr.warranty_expiry(p, category)
+    assert (BELOW_STATUTORY_MINIMUM,) == expiry.findings
+    assert expiry.statutory_last_day == expiry.last_day
+    assert D(2025, 6, 30) == expiry.contract_last_day
+
+
 def test_structure_beyond_the_calendar_is_unrolled_and_provisional():
     """A 100-year structure warranty ends past 2100: unrolled, provisional, flagged."""
     p = project(accepted=D(2010, 5, 4), design_life_years=100)
@@ -175,6 +270,17 @@ def test_structure_beyond_the_calendar_is_unrolled_and_provisional():
     assert D(2110, 5, 4) == expiry.last_day
     assert expiry.provisional
     assert (BEYOND_CALENDAR,) == expiry.findings
+    assert "CAL-PROVISIONAL" in expiry.rules
+
+
+def test_before_the_calendar_is_unrolled_and_provisional():
+    """Accepted in 1997, 2 years end in 1999, before the calendar's data: flagged too."""
+    p = project(accepted=D(1997, 3, 3), categories={C.DECORATION})
+    expiry = rr.warranty_expiry(p, C.DECORATION)
+    assert D(1999, 3, 3) == expiry.last_day
+    assert expiry.provisional
+    assert (BEYOND_CALENDAR,) == expiry.findings
+    assert "CAL-PROVISIONAL" in expiry.rules
 
 
 def test_leap_day_acceptance():
@@ -185,12 +291,67 @@ def test_leap_day_acceptance():
     assert D(2029, 2, 28) == rr.warranty_expiry(p, C.WATERPROOFING).last_day
 
 
+def test_leap_day_to_leap_day_and_inclusive_start():
+    """From 29 February, 4 years end on 29 February 2028; INCLUSIVE_START one day earlier."""
+    p = project(
+        accepted=D(2024, 2, 29),
+        categories={C.DECORATION},
+        contract_terms={C.DECORATION: rr.Years(4)},
+    )
+    expiry = rr.warranty_expiry(p, C.DECORATION)
+    assert D(2028, 2, 29) == expiry.last_day  # a Tuesday
+    assert (CONTRACT_EXTENDS,) == expiry.findings
+    inclusive = rr.Policy(convention=rr.Convention.INCLUSIVE_START)
+    expiry = rr.warranty_expiry(p, C.DECORATION, policy=inclusive)
+    assert D(2026, 2, 27) == expiry.statutory_last_day
+    assert D(2028, 2, 28) == expiry.last_day
+
+
+def test_in_warranty_around_a_leap_day_end():
+    """Last day 29 February 2028: true on it, false on 1 March."""
+    p = project(
+        accepted=D(2024, 2, 29),
+        categories={C.DECORATION},
+        contract_terms={C.DECORATION: rr.Years(4)},
+    )
+    assert rr.in_warranty(p, C.DECORATION, D(2028, 2, 28))
+    assert rr.in_warranty(p, C.DECORATION, D(2028, 2, 29))
+    assert not rr.in_warranty(p, C.DECORATION, D(2028, 3, 1))
+
+
 def test_heating_in_two_regions_with_different_seasons():
     """Harbin's season ends 04-20, Beijing's 03-15: the same acceptance, different days."""
     beijing = rr.warranty_expiry(project(accepted=D(2023, 9, 1)), C.HEATING)
     harbin = rr.warranty_expiry(project(accepted=D(2023, 9, 1), region="哈尔滨"), C.HEATING)
     assert D(2025, 3, 17) == beijing.last_day  # 2025-03-15 is a Saturday
     assert D(2025, 4, 21) == harbin.last_day  # 2025-04-20 is a Sunday
+
+
+def test_heating_season_in_progress_differs_by_region():
+    """Accepted 2023-11-01, Harbin's warranty ends a year after Beijing's (SEA-COUNT).
+
+    Harbin's season (from 10-20) is running and does not count; Beijing's (from 11-15) is
+    still ahead and does.
+    """
+    accepted = D(2023, 11, 1)
+    beijing = rr.warranty_expiry(project(accepted=accepted), C.HEATING)
+    harbin = rr.warranty_expiry(project(accepted=accepted, region="harbin"), C.HEATING)
+    assert D(2025, 3, 17) == beijing.last_day  # 2025-03-15 is a Saturday
+    assert D(2026, 4, 20) == harbin.last_day  # a Monday
+    assert ("SEA-HEATING", "SEA-COUNT") == tuple(r for r in harbin.rules if r.startswith("SEA-"))
+
+
+@pytest.mark.parametrize(
+    ("accepted", "expected"),
+    [
+        (D(2023, 11, 14), D(2025, 3, 17)),  # the day before the season: it counts
+        (D(2023, 11, 15), D(2025, 3, 17)),  # the season's first day: it counts
+        (D(2023, 11, 16), D(2026, 3, 16)),  # the day after: in progress, not counted
+    ],
+)
+def test_heating_acceptance_around_the_season_start(accepted, expected):
+    """SEA-COUNT: only seasons beginning on or after the acceptance day count."""
+    assert expected == rr.warranty_expiry(project(accepted=accepted), C.HEATING).last_day
 
 
 def test_heating_in_the_south_needs_a_season():
@@ -201,6 +362,29 @@ def test_heating_in_the_south_needs_a_season():
     own = rr.Policy(heating_seasons={"shanghai": rr.SeasonSpan.parse("12-01", "02-28")})
     # Seasons 2024/25 and 2025/26; 2026-02-28 is a make-up working Saturday.
     assert D(2026, 2, 28) == rr.warranty_expiry(p, C.HEATING, policy=own).last_day
+
+
+def test_heating_in_the_south_with_a_contract_term():
+    """SEA-NO-SEASON's other remedy: a calendar contract term stands as given, flagged."""
+    p = project(region="shanghai", categories={C.HEATING}, contract_terms={C.HEATING: rr.Years(2)})
+    expiry = rr.warranty_expiry(p, C.HEATING)
+    assert D(2026, 6, 29) == expiry.last_day  # 2026-06-28 is a Sunday
+    assert D(2026, 6, 29) == expiry.contract_last_day
+    assert expiry.statutory_last_day is None
+    assert (NO_SEASON,) == expiry.findings
+    assert ("WTY-START", "WTY-HEATING", "SEA-NO-SEASON") == expiry.rules[:3]
+    assert "WTY-MIN" == expiry.rules[-1]
+    assert rr.in_warranty(p, C.HEATING, D(2026, 6, 29))
+    assert not rr.in_warranty(p, C.HEATING, D(2026, 6, 30))
+
+
+def test_heating_in_the_south_with_a_term_in_seasons_is_still_an_error():
+    """A contract term counted in heating seasons cannot be measured there either."""
+    p = project(
+        region="shanghai", categories={C.HEATING}, contract_terms={C.HEATING: rr.HeatingSeasons(3)}
+    )
+    with pytest.raises(rr.NoSeasonError, match="shanghai"):
+        rr.warranty_expiry(p, C.HEATING)
 
 
 def test_convention_inclusive_start():
@@ -223,6 +407,24 @@ def test_in_warranty_boundaries():
     assert not rr.in_warranty(p, C.DECORATION, last + one)
     assert rr.in_warranty(p, C.DECORATION, p.accepted_on)
     assert not rr.in_warranty(p, C.DECORATION, p.accepted_on - one)
+
+
+def test_in_warranty_uses_the_effective_day():
+    """A contract term past the statutory day keeps the warranty running; a short one not."""
+    longer = project(contract_terms={C.DECORATION: rr.Years(3)})
+    shorter = project(contract_terms={C.DECORATION: rr.Years(1)})
+    statutory_last = D(2026, 6, 29)
+    assert rr.in_warranty(longer, C.DECORATION, statutory_last + dt.timedelta(days=1))
+    assert rr.in_warranty(shorter, C.DECORATION, D(2025, 7, 1))  # after the 1-year term
+    assert not rr.in_warranty(shorter, C.DECORATION, statutory_last + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize("on", [dt.datetime(2025, 1, 1, tzinfo=dt.UTC), "2025-01-01", None])
+def test_in_warranty_refuses_what_is_not_a_date(on):
+    """``on`` must be a date (DOMAIN.md § 9): the error names the field."""
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.in_warranty(project(), C.DECORATION, on)
+    assert "on" == info.value.field
 
 
 # --- the schedule ---------------------------------------------------------------------------
@@ -249,6 +451,46 @@ def test_schedule_text_and_html():
     assert html.count("<tr>") == len(schedule) + 1
 
 
+def test_schedule_text_is_aligned_for_cjk():
+    """Columns line up in a terminal: Chinese labels count two columns each."""
+    schedule = rr.warranty_schedule(project(categories={C.DECORATION, C.HEATING}))
+    lines = str(schedule).splitlines()
+    assert "project P, accepted 2024-06-28" == lines[0]
+    starts = {_text.display_width(line[: line.index("20")]) for line in lines[2:]}
+    assert 1 == len(starts)  # the statutory column starts at the same column on every row
+    assert _text.display_width(lines[1][: lines[1].index("statutory")]) in starts
+
+
+def test_schedule_html_escapes_text():
+    """Text from the user is escaped in the notebook form."""
+    p = rr.Project("<b>P&1</b>", ACCEPTED, "beijing", {C.DECORATION})
+    html = rr.warranty_schedule(p)._repr_html_()
+    assert "&lt;b&gt;P&amp;1&lt;/b&gt;" in html
+    assert "<b>" not in html
+
+
+def test_schedule_marks_provisional_days():
+    """A provisional last day is starred in the text form."""
+    schedule = rr.warranty_schedule(project(categories={C.WATERPROOFING}))
+    assert str(schedule).splitlines()[-1].endswith("2029-06-28 *")
+
+
+def test_schedule_is_a_frozen_value_of_its_data_only():
+    """The schedule's fields are its data: the table header is not one of them."""
+    schedule = rr.warranty_schedule(project(categories={C.DECORATION}))
+    assert ["project_id", "accepted_on", "expiries"] == [
+        a.name for a in attrs.fields(type(schedule))
+    ]
+    assert "类别" not in repr(schedule)
+    assert schedule == pickle.loads(pickle.dumps(schedule))
+
+
+def test_schedule_refuses_what_is_not_a_project():
+    """warranty_schedule needs a Project (DOMAIN.md § 9)."""
+    with pytest.raises(rr.InvalidTypeError, match="project"):
+        rr.warranty_schedule("P")
+
+
 # --- Project validation -------------------------------------------------------------------
 
 
@@ -271,12 +513,90 @@ def test_schedule_text_and_html():
         ({"operation_started_on": "2024-07-01"}, "Project.operation_started_on"),
         ({"new_techniques": "yes"}, "Project.new_techniques"),
         ({"customer_class": "A"}, "Project.customer_class"),
+        # More of the same, each field's wrong type or value (DOMAIN.md § 9).
+        ({"accepted": "2024-06-28"}, "Project.accepted_on"),
+        ({"accepted": None}, "Project.accepted_on"),
+        ({"region": 5}, "Project.region"),
+        ({"region": ""}, "Project.region"),
+        ({"categories": None}, "Project.categories"),
+        ({"categories": "DECORATION"}, "Project.categories"),
+        ({"categories": [C.DECORATION, None]}, "Project.categories"),
+        ({"design_life_years": 50.0}, "Project.design_life_years"),
+        ({"design_life_years": "50"}, "Project.design_life_years"),
+        ({"design_life_years": -50}, "Project.design_life_years"),
+        ({"contract_terms": None}, "Project.contract_terms"),
+        ({"contract_terms": {"DECORATION": rr.Years(3)}}, "Project.contract_terms"),
+        ({"contract_terms": {C.DECORATION: rr.Period()}}, "Project.contract_terms"),
+        ({"contract_terms": {C.DECORATION: rr.Days(0)}}, "Project.contract_terms"),
+        ({"operation_started_on": dt.datetime(2024, 7, 1, 8, 0)}, "Project.operation_started_on"),
+        ({"new_techniques": 1}, "Project.new_techniques"),
+        ({"name": 5}, "Project.name"),
+        ({"name": None}, "Project.name"),
     ],
 )
 def test_project_rejects_bad_fields(kwargs, field):
     """Every bad field is a typed error that names the field (DOMAIN.md § 9)."""
     with pytest.raises(rr.RevisitRulesError, match=re.escape(field)):
         project(**kwargs)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"accepted": dt.datetime(2024, 6, 28, 9, 0)},
+        {"region": None},
+        {"region": 5},
+        {"categories": None},
+        {"design_life_years": 50.0},
+        {"contract_terms": {C.DECORATION: 2}},
+        {"operation_started_on": "2024-07-01"},
+        {"new_techniques": "yes"},
+        {"customer_class": "A"},
+        {"name": 5},
+        {"id": 5},
+    ],
+)
+def test_wrong_types_are_type_errors_with_a_rule(kwargs):
+    """A value of the wrong type is an InvalidTypeError (also a TypeError) citing a rule."""
+    pid = kwargs.pop("id", "P")
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.Project(
+            pid,
+            kwargs.pop("accepted", ACCEPTED),
+            kwargs.pop("region", "beijing"),
+            kwargs.pop("categories", {C.DECORATION}),
+            **kwargs,
+        )
+    assert isinstance(info.value, TypeError)
+    assert info.value.rule in rr.RULES
+
+
+def test_operation_may_start_on_the_acceptance_day():
+    """operation_started_on: the day before acceptance is refused, the day of and after not."""
+    with pytest.raises(rr.InvalidInputError, match=r"Project\.operation_started_on"):
+        project(operation_started_on=ACCEPTED - dt.timedelta(days=1))
+    assert ACCEPTED == project(operation_started_on=ACCEPTED).operation_started_on
+    later = ACCEPTED + dt.timedelta(days=1)
+    assert later == project(operation_started_on=later).operation_started_on
+
+
+def test_contract_terms_only_for_the_projects_categories():
+    """A term for a category the project lacks names it and the project's categories."""
+    with pytest.raises(rr.InvalidInputError) as info:
+        project(categories={C.DECORATION}, contract_terms={C.WATERPROOFING: rr.Years(5)})
+    assert "Project.contract_terms" == info.value.field
+    assert "WATERPROOFING" == info.value.value
+    assert "DECORATION" in info.value.expected
+
+
+def test_project_normalises_its_collections():
+    """Categories become a frozenset; contract terms an immutable, hashable mapping."""
+    p = project(categories=[C.DECORATION], contract_terms={C.DECORATION: rr.Years(3)})
+    assert frozenset({C.DECORATION}) == p.categories
+    assert {C.DECORATION: rr.Years(3)} == dict(p.contract_terms)
+    with pytest.raises(TypeError):
+        p.contract_terms[C.DECORATION] = rr.Years(1)  # type: ignore[index]
+    assert isinstance(hash(p), int)
 
 
 def test_project_id_must_be_a_non_empty_string():
@@ -296,6 +616,8 @@ def test_expiry_of_a_category_the_project_lacks():
         rr.warranty_expiry("P", C.DECORATION)
     with pytest.raises(rr.InvalidTypeError):
         rr.in_warranty(p, C.DECORATION, dt.datetime(2025, 1, 1, 0, 0))
+    with pytest.raises(rr.InvalidTypeError, match="policy"):
+        rr.warranty_expiry(p, C.DECORATION, policy="strict")
 
 
 def test_project_is_a_frozen_value():
@@ -308,45 +630,223 @@ def test_project_is_a_frozen_value():
         p.name = "x"  # type: ignore[misc]
 
 
+# --- the rule registry ----------------------------------------------------------------------
+
+#: DOMAIN.md § 1: each category's rule, its REG Art. 40 item and its MEAS Art. 7 item.
+CATEGORY_SOURCES = {
+    C.FOUNDATION_STRUCTURE: ("WTY-STRUCTURE", "Art. 40(1)", "Art. 7(1)"),
+    C.WATERPROOFING: ("WTY-WATERPROOF", "Art. 40(2)", "Art. 7(2)"),
+    C.HEATING: ("WTY-HEATING", "Art. 40(3)", "Art. 7(3)"),
+    C.COOLING: ("WTY-COOLING", "Art. 40(3)", "Art. 7(3)"),
+    C.ELECTRICAL_PLUMBING: ("WTY-ELEC-PLUMB", "Art. 40(4)", "Art. 7(4)"),
+    C.EQUIPMENT_INSTALLATION: ("WTY-EQUIPMENT", "Art. 40(4)", "Art. 7(4)"),
+    C.DECORATION: ("WTY-DECORATION", "Art. 40(4)", "Art. 7(5)"),
+}
+
+
+def _refs(rule_id, document):
+    return {s.ref for s in rr.RULES[rule_id].sources if s.document == document}
+
+
+def test_start_rule_quotes_reg_40_and_meas_8():
+    """WTY-START quotes REG Art. 40's verified sentence and cites MEAS Art. 8, S001, S003."""
+    rule = rr.RULES["WTY-START"]
+    quotes = {(s.document, s.ref): s.quote for s in rule.sources}
+    assert quotes[("REG", "Art. 40")].startswith("建设工程的保修期，自竣工验收合格之日起计算")
+    assert "竣工验收合格之日起计算" in quotes[("MEAS", "Art. 8")]
+    assert {"REG", "MEAS", "S001", "S003"} == {s.document for s in rule.sources}
+
+
+@pytest.mark.parametrize("category", sorted(CATEGORY_SOURCES, key=lambda c: c.value))
+def test_category_rule_cites_reg_40_and_meas_7(category):
+    """Each statutory category's rule cites its item of REG Art. 40 and of MEAS Art. 7."""
+    rule_id, reg, meas = CATEGORY_SOURCES[category]
+    assert rule_id == category.rule
+    assert reg in _refs(rule_id, "REG")
+    assert meas in _refs(rule_id, "MEAS")
+    rule = rr.RULES[rule_id]
+    assert rule.title_zh.strip()
+    assert rule.title_en.strip()
+    minimum = rr.statutory_minimum(category)
+    shown = "()" if category is C.FOUNDATION_STRUCTURE else f"({minimum.n})"
+    assert f"{type(minimum).__name__}{shown}" in rule.value  # the table agrees with the code
+
+
+def test_min_rule_cites_meas_6_and_the_templates():
+    """WTY-MIN: REG Art. 40 (最低保修期限), MEAS Art. 6 (must meet national rules), S000."""
+    rule = rr.RULES["WTY-MIN"]
+    quotes = {(s.document, s.ref): s.quote for s in rule.sources}
+    assert "最低保修期限" in quotes[("REG", "Art. 40")]
+    assert "必须符合国家有关规定" in quotes[("MEAS", "Art. 6")]
+    assert "一年" in quotes[("S000", "第十三条")]
+
+
+def test_other_and_design_life_rules():
+    """WTY-OTHER cites REG Art. 40's last paragraph; WTY-DESIGN-LIFE names GB 50068."""
+    other = rr.RULES["WTY-OTHER"]
+    assert any("约定" in s.quote for s in other.sources if s.document == "REG")
+    design = rr.RULES["WTY-DESIGN-LIFE"]
+    assert "GB50068" in {s.document for s in design.sources}
+    assert all(f"{n}" in design.statement for n in (5, 25, 50, 100))
+
+
+def test_every_rule_the_warranty_cites_is_registered():
+    """Every rule ID in a schedule's traces exists in the registry with both titles."""
+    p = project(categories=frozenset(C), contract_terms={C.OTHER: rr.Years(1)})
+    cited = {r for e in rr.warranty_schedule(p) for r in e.rules}
+    assert {r for r in cited if r.startswith("WTY-")} == {
+        "WTY-START",
+        "WTY-MIN",
+        "WTY-DESIGN-LIFE",
+        *(c.rule for c in C),
+    }
+    for rule_id in cited:
+        assert rr.RULES[rule_id].title_zh
+        assert rr.RULES[rule_id].title_en
+
+
+# --- excluded works (甲方分包工程, 甲供设备) ----------------------------------------------------
+
+
+def test_owner_work_is_excluded_per_defect_not_from_the_period():
+    """S003 '甲方分包工程及甲供设备除外': excluded per defect, not from the period.
+
+    The category's period is unchanged; a defect in the owner's own work or equipment is
+    outside the contractor's warranty (LIA-OWNER-WORK) even while in_warranty is true.
+    """
+    p = project(categories={C.EQUIPMENT_INSTALLATION})
+    found = D(2025, 5, 6)
+    assert rr.in_warranty(p, C.EQUIPMENT_INSTALLATION, found)
+    owner = rr.Defect(C.EQUIPMENT_INSTALLATION, found, rr.Cause.OWNER_WORK, Decimal("800.00"))
+    ours = rr.Defect(C.EQUIPMENT_INSTALLATION, found, rr.Cause.WORKMANSHIP, Decimal("800.00"))
+    assert not rr.allocate_liability(p, owner).covered
+    assert "LIA-OWNER-WORK" in rr.allocate_liability(p, owner).rules
+    assert rr.allocate_liability(p, ours).covered
+
+
+# --- text helpers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("abc", 3),
+        ("装修工程", 8),
+        ("（Ａ）", 6),  # fullwidth forms are wide
+        ("ｱｲ", 2),  # halfwidth katakana are narrow
+        ("e\u0301", 1),  # a combining accent takes no column
+        ("—", 1),  # the em dash of an empty cell (ambiguous width: narrow)
+    ],
+)
+def test_display_width(text, expected):
+    """Terminal display width: East Asian wide and fullwidth characters count two."""
+    assert expected == _text.display_width(text)
+
+
+def test_table_aligns_columns():
+    """text.table pads every cell but the last to its column's display width."""
+    lines = _text.table(("a", "类别"), [("北京", "x"), ("bb", "")])
+    assert ["a     类别", "北京  x", "bb"] == lines
+
+
 # --- properties ---------------------------------------------------------------------------
 
 acceptance = st.dates(min_value=D(2001, 1, 1), max_value=D(2040, 12, 31))
-terms = st.one_of(
-    st.builds(rr.Years, st.integers(1, 10)),
-    st.builds(rr.Months, st.integers(1, 120)),
-    st.builds(rr.Days, st.integers(1, 4000)),
-    st.builds(rr.HeatingSeasons, st.integers(1, 6)),
-)
+UNITS = (rr.Years, rr.Months, rr.Days, rr.HeatingSeasons, rr.CoolingSeasons)
+MAX_N = {rr.Years: 10, rr.Months: 120, rr.Days: 4000, rr.HeatingSeasons: 6, rr.CoolingSeasons: 6}
+terms = st.sampled_from(UNITS).flatmap(lambda unit: st.builds(unit, st.integers(1, MAX_N[unit])))
 statutory_categories = st.sampled_from(sorted(ALL_BUT_OTHER, key=lambda c: c.value))
+policies = st.builds(
+    rr.Policy,
+    convention=st.sampled_from(rr.Convention),
+    roll_to_working_day=st.booleans(),
+    count_partial_season=st.booleans(),
+)
 
 
-@given(accepted=acceptance, category=statutory_categories, term=terms)
-@example(accepted=D(2024, 6, 28), category=C.WATERPROOFING, term=rr.Years(1))
-def test_effective_day_never_before_statutory(accepted, category, term):
-    """A contract term never shortens the statutory period (WTY-MIN)."""
-    p = project(accepted=accepted, contract_terms={category: term})
-    expiry = rr.warranty_expiry(p, category)
+@given(
+    accepted=acceptance,
+    region=sts.heating_regions,
+    category=statutory_categories,
+    term=terms,
+    policy=policies,
+)
+@example(
+    accepted=D(2024, 6, 28),
+    region="beijing",
+    category=C.WATERPROOFING,
+    term=rr.Years(1),
+    policy=rr.Policy(),
+)
+@example(
+    accepted=D(2023, 11, 1),
+    region="harbin",
+    category=C.HEATING,
+    term=rr.Years(2),
+    policy=rr.Policy(),
+)
+def test_effective_day_never_before_statutory(accepted, region, category, term, policy):
+    """A contract term never shortens the statutory period (WTY-MIN); findings match."""
+    p = project(accepted=accepted, region=region, contract_terms={category: term})
+    expiry = rr.warranty_expiry(p, category, policy=policy)
     assert expiry.statutory_last_day is not None
     assert expiry.last_day >= expiry.statutory_last_day
     assert expiry.last_day == max(expiry.statutory_last_day, expiry.contract_last_day)
     below = expiry.contract_last_day < expiry.statutory_last_day
+    above = expiry.contract_last_day > expiry.statutory_last_day
     assert below == (BELOW_STATUTORY_MINIMUM in expiry.findings)
+    assert above == (CONTRACT_EXTENDS in expiry.findings)
 
 
-@given(accepted=acceptance, category=statutory_categories, n=st.integers(1, 12))
-def test_longer_contract_never_earlier(accepted, category, n):
-    """A longer contract term never gives an earlier last day."""
-    shorter = project(accepted=accepted, contract_terms={category: rr.Years(n)})
-    longer = project(accepted=accepted, contract_terms={category: rr.Years(n + 1)})
-    assert rr.warranty_expiry(shorter, category).last_day <= (
-        rr.warranty_expiry(longer, category).last_day
-    )
+#: A contract term and a longer one of the same unit.
+term_pairs = st.tuples(st.sampled_from(UNITS), st.integers(1, 6), st.integers(1, 6)).map(
+    lambda t: (t[0](t[1]), t[0](t[1] + t[2]))
+)
 
 
-@given(accepted=acceptance, category=statutory_categories)
-def test_in_warranty_on_last_day_not_after(accepted, category):
-    """in_warranty is true on the last day and false the day after."""
-    p = project(accepted=accepted)
-    last = rr.warranty_expiry(p, category).last_day
-    assert rr.in_warranty(p, category, last)
-    assert not rr.in_warranty(p, category, last + dt.timedelta(days=1))
+@given(
+    accepted=acceptance,
+    region=sts.heating_regions,
+    category=statutory_categories,
+    pair=term_pairs,
+    policy=policies,
+)
+@example(
+    accepted=D(2024, 1, 31),
+    region="beijing",
+    category=C.DECORATION,
+    pair=(rr.Months(1), rr.Months(2)),  # 2024-02-29 (clipped), then 2024-03-31
+    policy=rr.Policy(),
+)
+def test_longer_contract_never_earlier(accepted, region, category, pair, policy):
+    """A longer contract term (same unit) never gives an earlier contract or effective day."""
+    short_term, long_term = pair
+    shorter = project(accepted=accepted, region=region, contract_terms={category: short_term})
+    longer = project(accepted=accepted, region=region, contract_terms={category: long_term})
+    a = rr.warranty_expiry(shorter, category, policy=policy)
+    b = rr.warranty_expiry(longer, category, policy=policy)
+    assert a.contract_last_day <= b.contract_last_day
+    assert a.last_day <= b.last_day
+
+
+@given(p=sts.visit_projects(first=D(2001, 1, 1), on_working_day=False), policy=policies)
+def test_in_warranty_on_last_day_not_after(p, policy):
+    """in_warranty is true on the last day and false the day after, for every category."""
+    one = dt.timedelta(days=1)
+    for expiry in rr.warranty_schedule(p, policy=policy):
+        category, last = expiry.category, expiry.last_day
+        assert rr.in_warranty(p, category, last, policy=policy)
+        assert not rr.in_warranty(p, category, last + one, policy=policy)
+        assert rr.in_warranty(p, category, p.accepted_on, policy=policy)
+
+
+@given(p=sts.visit_projects(first=D(2001, 1, 1), on_working_day=False))
+def test_schedule_agrees_with_each_expiry(p):
+    """The schedule holds exactly the project's categories, each equal to its own expiry."""
+    schedule = rr.warranty_schedule(p)
+    assert [c for c in C if c in p.categories] == [e.category for e in schedule]
+    for expiry in schedule:
+        assert rr.warranty_expiry(p, expiry.category) == expiry
+        assert expiry.provisional == ("CAL-PROVISIONAL" in expiry.rules)
+    assert max(e.last_day for e in schedule) == schedule.last_day

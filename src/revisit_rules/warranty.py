@@ -9,8 +9,30 @@ of a category is the later of the statutory and the contract's last day, and a c
 term that ends earlier is reported as ``BELOW_STATUTORY_MINIMUM``. Comparison is by the
 resulting dates, since "2 heating seasons" and "3 years" are not comparable as quantities.
 
-Sources: 建设工程质量管理条例 Art. 40; 房屋建筑工程质量保修办法 Art. 6–8; seeds S000,
-S001, S003.
+Decisions (DOMAIN.md § 1):
+
+* The structure's period is the design working life the project states
+  (``design_life_years``); there is no default, and asking for it without one raises
+  :class:`~revisit_rules.MissingDesignLifeError` naming the GB 50068 categories (5, 25, 50,
+  100 years). Any whole number of years is accepted, because REG Art. 40(1) defers to the
+  design documents and infrastructure works (included in the category) are designed to
+  other standards; a value that is not a GB 50068 category is reported as the finding
+  ``DESIGN_LIFE_NOT_GB50068``, never silently taken.
+* Company templates (S000: 一年; 新建1年/改建半年/维修3个月) are contract terms: against a
+  statutory category they are checked like any term (a one-year waterproofing term is
+  flagged and the 5 years apply); for ``OTHER`` they stand as given. ``OTHER`` without a
+  contract term is an error (WTY-OTHER), not S000's "无合同约定的按5年计".
+* Work the owner contracted separately (甲方分包工程) and equipment the owner supplied
+  (甲供设备; S003 "甲方分包工程及甲供设备除外", MEAS's exclusions) do not shorten or end any
+  category's period: they are excluded per defect, by its cause, in
+  :func:`~revisit_rules.allocate_liability` (``Cause.OWNER_WORK``, LIA-OWNER-WORK), which
+  finds them not covered even on a day :func:`in_warranty` is true.
+* A last day outside the working-day calendar's data (before 2000 or after 2100) cannot be
+  rolled off a rest day: the unrolled day is given, marked provisional (CAL-PROVISIONAL)
+  and reported as ``BEYOND_CALENDAR``.
+
+Sources: 建设工程质量管理条例 Art. 40; 房屋建筑工程质量保修办法 Art. 6–8; GB 50068; seeds
+S000, S001, S003.
 
 >>> import datetime as dt
 >>> import revisit_rules as rr
@@ -33,17 +55,21 @@ from __future__ import annotations
 import enum
 import html
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
 from revisit_rules._check import FrozenMap, check_bool, check_date, check_int
+from revisit_rules._text import table
 from revisit_rules.errors import (
     CalendarRangeError,
     InvalidInputError,
     InvalidTypeError,
+    MissingDesignLifeError,
+    NoSeasonError,
 )
 from revisit_rules.periods import (
+    DESIGN_LIFE_CATEGORIES,
     CoolingSeasons,
     DateResult,
     DesignLife,
@@ -65,6 +91,8 @@ __all__ = [
     "BELOW_STATUTORY_MINIMUM",
     "BEYOND_CALENDAR",
     "CONTRACT_EXTENDS",
+    "DESIGN_LIFE_NOT_GB50068",
+    "NO_SEASON",
     "NO_STATUTORY_MINIMUM",
     "Category",
     "Expiry",
@@ -82,9 +110,16 @@ BELOW_STATUTORY_MINIMUM: Final = "BELOW_STATUTORY_MINIMUM"
 CONTRACT_EXTENDS: Final = "CONTRACT_EXTENDS"
 #: Finding: the category has no statutory minimum (OTHER); the agreed period stands as given.
 NO_STATUTORY_MINIMUM: Final = "NO_STATUTORY_MINIMUM"
-#: Finding: the last day lies past the working-day calendar's data (after 2100), so it
-#: could not be rolled off a rest day; the unrolled day is given and marked provisional.
+#: Finding: the statutory minimum counts seasons the project's region does not have
+#: (SEA-NO-SEASON), so it cannot be measured; the contract term stands as given.
+NO_SEASON: Final = "NO_SEASON"
+#: Finding: the last day lies outside the working-day calendar's data (before 2000 or
+#: after 2100), so it could not be rolled off a rest day; the unrolled day is given and
+#: marked provisional.
 BEYOND_CALENDAR: Final = "BEYOND_CALENDAR"
+#: Finding: the design working life is not one of the GB 50068 categories (5, 25, 50, 100
+#: years); it is used as the design documents state it (WTY-DESIGN-LIFE).
+DESIGN_LIFE_NOT_GB50068: Final = "DESIGN_LIFE_NOT_GB50068"
 
 
 class Category(enum.Enum):
@@ -213,8 +248,13 @@ def _terms(value: object) -> FrozenMap[Category, Period]:
 
 
 def _region(value: object) -> str | Region:
-    if value is None:
-        return value  # type: ignore[return-value]  # refused by the validator below
+    if not isinstance(value, str | Region):
+        raise InvalidTypeError(
+            "Project.region",
+            value,
+            "a region key (e.g. 'beijing'), a Chinese region name (e.g. '北京') or a Region",
+            rule="SEA-HEATING",
+        )
     region = region_of(value, field="Project.region")
     return region.key if isinstance(value, str) else region
 
@@ -225,8 +265,15 @@ def _opt_date(_instance: object, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def _id(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        raise InvalidTypeError("Project.id", value, "a non-empty string", rule="VIS-ANNUAL")
+    if not value.strip():
         raise InvalidInputError("Project.id", value, "a non-empty string", rule="VIS-ANNUAL")
+
+
+def _name(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+    if not isinstance(value, str):
+        raise InvalidTypeError("Project.name", value, "a string", rule="VIS-ANNUAL")
 
 
 def _design_life(_instance: object, _attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
@@ -244,8 +291,10 @@ class Project:
         region: a key or Chinese name of :data:`~revisit_rules.REGIONS` (stored as the key)
             or a custom :class:`~revisit_rules.Region`.
         categories: the categories of work the project has (a non-empty set).
-        design_life_years: the design working life from the design documents, needed for
-            FOUNDATION_STRUCTURE (WTY-DESIGN-LIFE).
+        design_life_years: the design working life from the design documents, in whole
+            years, needed for FOUNDATION_STRUCTURE (WTY-DESIGN-LIFE). GB 50068's categories
+            are 5, 25, 50 and 100; another value is accepted and reported as the finding
+            ``DESIGN_LIFE_NOT_GB50068`` on the structure's expiry.
         contract_terms: the warranty agreed in the contract (保修书) per category; checked
             against the statutory minimum (WTY-MIN). Only for the project's categories.
         operation_started_on: the day MEP systems started running (VIS-COMMISSIONING);
@@ -275,12 +324,10 @@ class Project:
         validator=lambda _i, _a, v: check_bool("Project.new_techniques", v, rule="VIS-TECHNICAL"),
     )
     customer_class: CustomerClass = attrs.field(default=CustomerClass.B, kw_only=True)
-    name: str = attrs.field(default="", kw_only=True, validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(default="", kw_only=True, validator=_name)
 
     def __attrs_post_init__(self) -> None:
         """Cross-field checks: terms only for its categories; operation after acceptance."""
-        if self.region is None:
-            raise InvalidTypeError("Project.region", None, "a region key, Chinese name or Region")
         for cat in self.contract_terms:
             if cat not in self.categories:
                 raise InvalidInputError(
@@ -356,7 +403,8 @@ def _end(project: Project, period: Period, policy: Policy) -> tuple[DateResult, 
         return end(policy), False
     except CalendarRangeError:
         unrolled = end(attrs.evolve(policy, roll_to_working_day=False))
-        return DateResult(unrolled.day, provisional=True, rules=(*unrolled.rules, "CAL-CN")), True
+        rules = (*unrolled.rules, "CAL-CN", "CAL-PROVISIONAL")
+        return DateResult(unrolled.day, provisional=True, rules=rules), True
 
 
 def _merge(*groups: Iterable[str]) -> tuple[str, ...]:
@@ -369,25 +417,48 @@ def _merge(*groups: Iterable[str]) -> tuple[str, ...]:
 
 def _ends(
     project: Project, category: Category, policy: Policy
-) -> tuple[DateResult | None, DateResult | None, bool]:
-    """The statutory and contract last days of a category, and whether one is past the data."""
+) -> tuple[DateResult | None, DateResult | None, bool, bool]:
+    """The statutory and contract last days of a category, and two flags.
+
+    The flags: whether a day lies outside the calendar's data (BEYOND_CALENDAR), and whether
+    the statutory minimum counts seasons the region lacks, so that only the contract term
+    applies (SEA-NO-SEASON: a contract term is one of its two remedies).
+    """
     minimum = _MINIMUM[category]
     term = project.contract_terms.get(category)
     if minimum is None and term is None:
         raise InvalidInputError(
-            f"contract_terms[{category.name}]",
+            f"Project.contract_terms[{category.name}]",
             None,
             "a contract term: OTHER works have no statutory minimum and need an agreed period",
             rule="WTY-OTHER",
         )
+    if project.design_life_years is None and _needs_design_life(minimum, term):
+        cats = ", ".join(f"{k}: {v} years" for k, v in DESIGN_LIFE_CATEGORIES.items())
+        raise MissingDesignLifeError(
+            "Project.design_life_years",
+            None,
+            f"the design working life from the project's design documents, needed for "
+            f"{category.name} (GB 50068 categories {cats})",
+            rule="WTY-DESIGN-LIFE",
+        )
     statutory = contract = None
-    beyond = False
+    beyond = no_season = False
     if minimum is not None:
-        statutory, beyond = _end(project, minimum, policy)
+        try:
+            statutory, beyond = _end(project, minimum, policy)
+        except NoSeasonError:
+            if term is None:
+                raise
+            no_season = True  # a term counted in the missing seasons raises just below
     if term is not None:
         contract, beyond_term = _end(project, term, policy)
         beyond = beyond or beyond_term
-    return statutory, contract, beyond
+    return statutory, contract, beyond, no_season
+
+
+def _needs_design_life(*periods: Period | None) -> bool:
+    return any(isinstance(p, DesignLife) for p in periods)
 
 
 def last_days(project: Project, policy: Policy) -> dict[Category, tuple[dt.date, bool]]:
@@ -397,11 +468,18 @@ def last_days(project: Project, policy: Policy) -> dict[Category, tuple[dt.date,
     """
     out: dict[Category, tuple[dt.date, bool]] = {}
     for category in project.categories:
-        statutory, contract, _ = _ends(project, category, policy)
+        statutory, contract, _, _ = _ends(project, category, policy)
         used = [r for r in (statutory, contract) if r is not None]
         best = max(used, key=lambda r: r.day)
         out[category] = (best.day, any(r.provisional for r in used))
     return out
+
+
+def _comparison(statutory: DateResult | None, contract: DateResult | None) -> list[str]:
+    """WTY-MIN's findings: the contract term ends before or after the statutory day."""
+    if statutory is None or contract is None or contract.day == statutory.day:
+        return []
+    return [BELOW_STATUTORY_MINIMUM if contract.day < statutory.day else CONTRACT_EXTENDS]
 
 
 def warranty_expiry(
@@ -412,8 +490,11 @@ def warranty_expiry(
     Raises:
         InvalidInputError: ``category`` is not one of the project's; OTHER without a
             contract term (WTY-OTHER).
-        MissingDesignLifeError: FOUNDATION_STRUCTURE without ``design_life_years``.
-        NoSeasonError: HEATING/COOLING seasons in a region without them, and no override.
+        MissingDesignLifeError: FOUNDATION_STRUCTURE (or a DesignLife term) without
+            ``design_life_years``.
+        NoSeasonError: HEATING in a region without a heating season, with neither a season
+            range in ``policy`` nor a contract term in years, months or days (SEA-NO-SEASON).
+            With such a term, it stands as given and the finding is ``NO_SEASON``.
     """
     if not isinstance(project, Project):
         raise InvalidTypeError("project", project, "a revisit_rules.Project", rule="WTY-MIN")
@@ -425,22 +506,28 @@ def warranty_expiry(
             f"a category of project {project.id} ({_names(project.categories)})",
             rule="WTY-MIN",
         )
-    pol = policy_or_default(policy)
-    statutory, contract, beyond = _ends(project, cat, pol)
+    pol = policy_or_default(policy, rule="WTY-MIN")
+    statutory, contract, beyond, no_season = _ends(project, cat, pol)
+    term = project.contract_terms.get(cat)
     findings: list[str] = [BEYOND_CALENDAR] if beyond else []
+    if (
+        _needs_design_life(_MINIMUM[cat], term)
+        and project.design_life_years not in DESIGN_LIFE_CATEGORIES.values()
+    ):
+        findings.append(DESIGN_LIFE_NOT_GB50068)
     rules: list[Iterable[str]] = [("WTY-START", cat.rule)]
-    if statutory is None:
+    if no_season:
+        findings.append(NO_SEASON)
+        rules.append(("SEA-NO-SEASON",))
+    elif statutory is None:
         findings.append(NO_STATUTORY_MINIMUM)
     else:
         rules.append(statutory.rules)
     if contract is not None:
         rules.append(contract.rules)
-    if statutory is not None:
-        rules.append(("WTY-MIN",))
-        if contract is not None and contract.day < statutory.day:
-            findings.append(BELOW_STATUTORY_MINIMUM)
-        elif contract is not None and contract.day > statutory.day:
-            findings.append(CONTRACT_EXTENDS)
+    if statutory is not None or no_season:
+        rules.append(("WTY-MIN",))  # the floor applies, or is found unmeasurable
+    findings += _comparison(statutory, contract)
     used = [r for r in (statutory, contract) if r is not None]
     effective = max(used, key=lambda r: r.day)
     return Expiry(
@@ -452,7 +539,7 @@ def warranty_expiry(
         findings=tuple(findings),
         rules=_merge(*rules),
         statutory_period=_MINIMUM[cat],
-        contract_period=project.contract_terms.get(cat),
+        contract_period=term,
     )
 
 
@@ -462,7 +549,13 @@ def in_warranty(
     """Whether ``category`` of ``project`` is under warranty on day ``on``.
 
     True from the acceptance day through the last day, both included (CC 1259: 届满
-    includes the day).
+    includes the day); false before the acceptance day, when no warranty has started.
+    Whether a given defect is covered also depends on its cause (excluded works, misuse…):
+    see :func:`~revisit_rules.allocate_liability`.
+
+    Raises:
+        InvalidTypeError: ``on`` is not a ``datetime.date`` (a ``datetime`` is refused).
+        InvalidInputError: as :func:`warranty_expiry`.
     """
     day = check_date("on", on, rule="WTY-MIN")
     expiry = warranty_expiry(project, category, policy=policy)
@@ -522,17 +615,19 @@ class WarrantySchedule:
             for e in self.expiries
         ]
 
-    _HEAD: Final = ("category", "类别", "statutory", "contract", "last day", "findings")
+    _HEAD: ClassVar[tuple[str, ...]] = (
+        "category",
+        "类别",
+        "statutory",
+        "contract",
+        "last day",
+        "findings",
+    )
 
     def __str__(self) -> str:
         """An aligned text table; ``*`` marks provisional days."""
-        rows = [self._HEAD, *self._rows()]
-        widths = [max(_width(r[i]) for r in rows) for i in range(len(self._HEAD))]
         lines = [f"project {self.project_id}, accepted {self.accepted_on}"]
-        lines += [
-            "  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-        ]
-        return "\n".join(lines)
+        return "\n".join(lines + table(self._HEAD, self._rows()))
 
     def _repr_html_(self) -> str:
         """An HTML table for notebooks."""
@@ -546,15 +641,6 @@ class WarrantySchedule:
             f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>"
         )
-
-
-def _width(text: str) -> int:
-    """Display width: CJK characters take two columns in a terminal."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # noqa: PLR2004
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
 
 
 def warranty_schedule(project: Project, *, policy: Policy | None = None) -> WarrantySchedule:

@@ -1,4 +1,11 @@
-"""Rules WTY-*: warranty categories and their minimum periods (DOMAIN.md § 1)."""
+"""Rules WTY-*: warranty categories and their minimum periods (DOMAIN.md § 1).
+
+Sources (DOMAIN.md § 0): REG = 建设工程质量管理条例 Art. 40 (its closing sentence
+"建设工程的保修期，自竣工验收合格之日起计算" verified); MEAS = 房屋建筑工程质量保修办法
+(建设部令第80号) Art. 6 (agreed periods must meet national rules), Art. 7 (minimums; item
+(四) reads 电气系统 in some copies, decoration is its own item (五)), Art. 8 (start); GB 50068
+design working life categories; seeds S000, S001, S003 quoted as in ``shared/seeds/``.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +37,7 @@ RULES: tuple[Rule, ...] = (
             Source("REG", "Art. 40", "建设工程的保修期，自竣工验收合格之日起计算。"),
             Source("MEAS", "Art. 8", "房屋建筑工程保修期从工程竣工验收合格之日起计算。"),
             Source("S001", "", "保修期限自竣工验收合格之日起计算"),
+            Source("S003", "", "建设工程的保修期,自竣工验收合格之日起计算。"),
         ),
         effective_from=_REG,
     ),
@@ -72,11 +80,16 @@ RULES: tuple[Rule, ...] = (
         id="WTY-HEATING",
         title_zh="供热系统",
         title_en="Heating system",
-        statement="At least 2 heating seasons of the project's region (SEA-HEATING, SEA-COUNT).",
+        statement=(
+            "At least 2 heating seasons of the project's region (SEA-HEATING, SEA-COUNT). "
+            "Where the region has no heating season, a contract term in years, months or "
+            "days stands as given (finding NO_SEASON); without one it is an error "
+            "(SEA-NO-SEASON)."
+        ),
         value="HeatingSeasons(2)",
         sources=(
             Source("REG", "Art. 40(3)", "供热与供冷系统，为2个采暖期、供冷期"),
-            Source("MEAS", "Art. 7(3)"),
+            Source("MEAS", "Art. 7(3)", "供热与供冷系统，为2个采暖期、供冷期"),
             _S003,
         ),
         effective_from=_REG,
@@ -89,7 +102,7 @@ RULES: tuple[Rule, ...] = (
         value="CoolingSeasons(2)",
         sources=(
             Source("REG", "Art. 40(3)", "供热与供冷系统，为2个采暖期、供冷期"),
-            Source("MEAS", "Art. 7(3)"),
+            Source("MEAS", "Art. 7(3)", "供热与供冷系统，为2个采暖期、供冷期"),
             _S003,
         ),
         effective_from=_REG,
@@ -128,7 +141,7 @@ RULES: tuple[Rule, ...] = (
         value="Years(2)",
         sources=(
             Source("REG", "Art. 40(4)", "电气管线、给排水管道、设备安装和装修工程，为2年"),
-            Source("MEAS", "Art. 7(5)"),
+            Source("MEAS", "Art. 7(5)", "装修工程为2年"),
             _S003,
         ),
         effective_from=_REG,
@@ -145,6 +158,7 @@ RULES: tuple[Rule, ...] = (
         value="agreed by the parties; a contract term is required",
         sources=(
             Source("REG", "Art. 40", "其他项目的保修期限由发包方与承包方约定。"),
+            Source("MEAS", "Art. 7", "其他项目的保修期限由建设单位和施工单位约定。"),
             Source(
                 "S000",
                 "",
@@ -162,13 +176,24 @@ RULES: tuple[Rule, ...] = (
             "day is the later of the statutory and the contract's last day, compared as "
             "dates for the project; a contract term ending earlier is reported as "
             "BELOW_STATUTORY_MINIMUM and the statutory day applies. Company templates "
-            "(S000: one year; 新建1年/改建半年/维修3个月) are contract terms checked the same way."
+            "(S000: one year; 新建1年/改建半年/维修3个月) are contract terms checked the same way; "
+            "for OTHER they stand as given."
         ),
         value="the later of the statutory and contract days",
         sources=(
             Source("REG", "Art. 40", "在正常使用条件下，建设工程的最低保修期限为"),
-            Source("MEAS", "Art. 6"),
+            Source(
+                "MEAS",
+                "Art. 6",
+                "建设单位和施工单位应当在工程质量保修书中约定保修范围、保修期限和保修责任等，"
+                "双方约定的保修范围、保修期限必须符合国家有关规定。",
+            ),
             Source("S000", "第十三条", "保修期限为工程竣工后一年"),
+            Source(
+                "S000",
+                "",
+                "新建工程:自竣工之日起保修1年;- 改建工程:自竣工之日起保修半年;- 维修工程:自完工之日起保修3个月。",
+            ),
         ),
         effective_from=_MEAS,
     ),
@@ -179,9 +204,12 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "The structure's warranty is the design working life stated in the project's "
             "design documents. There is no silent default: a structure period without a "
-            "design life is an error naming the GB 50068 categories (5, 25, 50, 100 years)."
+            "design life is an error naming the GB 50068 categories (5, 25, 50, 100 years). "
+            "Decision: another whole number of years is used as stated (REG Art. 40(1) "
+            "defers to the design documents; infrastructure follows other standards) and "
+            "reported as the finding DESIGN_LIFE_NOT_GB50068."
         ),
-        value="from the project; no default",
+        value="from the project (design_life_years); no default",
         sources=(
             Source("REG", "Art. 40(1)", "为设计文件规定的该工程的合理使用年限"),
             Source("GB50068", "categories 1–4: 5, 25, 50, 100 years"),
