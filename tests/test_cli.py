@@ -300,6 +300,19 @@ class TestRules:
         """Without --format: markdown."""
         assert rr.rule_table("markdown") == ok("rules")
 
+    def test_area(self):
+        """--area SLA: only the SLA rules, as rule_table(area="SLA") gives them."""
+        out = ok("rules", "--format", "csv", "--area", "SLA")
+
+        assert rr.rule_table("csv", area="SLA") == out
+        assert {"SLA"} == {line.split("-")[0] for line in out.splitlines()[1:]}
+
+    def test_unknown_area(self):
+        """An unknown area: exit status 2 and a usage error naming the choices."""
+        err = fails("rules", "--area", "XYZ")
+
+        assert "invalid choice: 'XYZ'" in err
+
 
 class TestGrade:
     """``revisit-rules grade``."""
@@ -391,6 +404,29 @@ class TestErrors:
                 "revisit-rules: error: row 2 (line 3): accepted_on = '2024-13-01'"
             )
             assert 1 == len(err.splitlines())
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["plan", "--year", "2026", "--format", "table"],
+            ["plan", "--year", "2026", "--format", "csv"],
+            ["plan", "--year", "2026", "--format", "json"],
+            ["plan", "--year", "2026", "--format", "ics"],
+            ["expiry", "--format", "table"],
+            ["expiry", "--format", "csv"],
+            ["expiry", "--format", "json"],
+        ],
+    )
+    def test_bad_row_in_every_format(self, tmp_path, command):
+        """Whatever the format, a bad row gives status 2, its row and field, nothing on stdout."""
+        path = portfolio(
+            tmp_path, f'{HEAD}\nP-1,2024-06-28,北京,装修\n"P\r2",2024-06-28,北京,装修\n'
+        )
+
+        err = fails(command[0], path, *command[1:])
+
+        assert err.startswith("revisit-rules: error: row 2 (line 3): id = 'P\\r2'")
+        assert 1 == len(err.splitlines())
 
     def test_heating_in_the_south(self, tmp_path):
         """A HEATING row in a region without heating season names the row and the region."""

@@ -378,6 +378,11 @@ BAD_CELLS = [
     # (column, cell, other cells, field named in the error)
     ("id", "", {}, "id"),
     ("id", "   ", {}, "id"),
+    ("id", "P\n1", {}, "id"),  # a quoted cell over two lines
+    ("id", "P\r1", {}, "id"),
+    ("id", "P\t1", {}, "id"),
+    ("id", "P\x001", {}, "id"),
+    ("id", "P\x7f1", {}, "id"),
     ("accepted_on", "", {}, "accepted_on"),
     ("accepted_on", "2024/06/28", {}, "accepted_on"),
     ("accepted_on", "20240628", {}, "accepted_on"),

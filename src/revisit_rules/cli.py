@@ -6,8 +6,8 @@ Subcommands:
   year's revisit plan of a portfolio (VIS-ANNUAL); every visit targeted in the year.
 - ``revisit-rules expiry [PORTFOLIO.csv] [--format table|csv|json]``: every project's
   warranties, one row per project and category (WTY-MIN).
-- ``revisit-rules rules [--format markdown|csv|html]``: the rule table under the default
-  policy.
+- ``revisit-rules rules [--format markdown|csv|html] [--area CAL|SEA|WTY|…]``: the rule
+  table under the default policy, or one area's part of it.
 - ``revisit-rules grade SCORE SERVICE [--format table|json]``: a revisit's grade A/B/C
   from the quality score (0–100) and the service rating (``EXCELLENT`` … ``POOR`` or
   优秀/良好/一般/较差; SAT-ABC).
@@ -46,15 +46,14 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 import attrs
 
 from revisit_rules.__about__ import __version__
+from revisit_rules._text import table
 from revisit_rules.calendar import china_calendar
 from revisit_rules.errors import InvalidInputError, RevisitRulesError
 from revisit_rules.portfolio import example_portfolio, read_portfolio
 from revisit_rules.revisits import Plan, Visit, VisitKind, annual_plan
-from revisit_rules.rules import rule_table
+from revisit_rules.rules import AREAS, rule_table
 from revisit_rules.satisfaction import ServiceRating, grade_visit
-
-# _width (CJK display width) is warranty's: to move to a shared module, one implementation.
-from revisit_rules.warranty import Category, _width, warranty_schedule
+from revisit_rules.warranty import Category, warranty_schedule
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -153,19 +152,6 @@ def _json(records: object) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2, default=_json_default) + "\n"
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """Aligned columns; CJK characters count two columns (as a terminal shows them)."""
-    widths = [max(_width(r[i]) for r in (head, *rows)) for i in range(len(head))]
-    return [
-        "  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip()
-        for r in (head, *rows)
-    ]
-
-
 # --- plan -------------------------------------------------------------------------------
 
 _PLAN_HEAD: Final = (
@@ -216,7 +202,7 @@ def _plan_table(plan: Plan, projects: Sequence[Project], source: str) -> str:
         for v in plan
     ]
     lines = [f"回访计划 revisit plan {plan.year}: {len(plan)} visits, {source}"]
-    lines += _table(_PLAN_HEAD, rows) if rows else ["(no visit targeted in this year)"]
+    lines += table(_PLAN_HEAD, rows) if rows else ["(no visit targeted in this year)"]
     if any(v.provisional for v in plan):
         lines.append("* provisional: the year's holiday arrangement is not yet published")
     return "\n".join(lines) + "\n"
@@ -301,7 +287,7 @@ def _expiry(args: argparse.Namespace) -> str:
         for r in records
     ]
     lines = [f"保修期 warranty expiry: {len(projects)} projects, {source}"]
-    lines += _table(head, rows) if rows else ["(no project)"]
+    lines += table(head, rows) if rows else ["(no project)"]
     if any(r["provisional"] for r in records):
         lines.append("* provisional: rests on a year whose holiday arrangement is not published")
     return "\n".join(lines) + "\n"
@@ -332,14 +318,14 @@ def _grade(args: argparse.Namespace) -> str:
         ("service", grading.service_grade.value, f"({service.name} {service.zh})"),
         ("rules", ", ".join(grading.rules), ""),
     ]
-    lines = _table(rows[0], rows[1:])
+    lines = table(rows[0], rows[1:])
     if grading.requires_corrective_action:
         lines.append("grade C: a corrective-action record is due (SAT-ACTION)")
     return "\n".join(lines) + "\n"
 
 
 def _rules(args: argparse.Namespace) -> str:
-    return rule_table(args.format)
+    return rule_table(args.format, area=args.area)
 
 
 # --- the parser -------------------------------------------------------------------------
@@ -367,6 +353,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="print the rule table")
     rules.add_argument("--format", choices=("markdown", "csv", "html"), default="markdown")
+    rules.add_argument(
+        "--area", choices=tuple(AREAS), help="one area's rules only (the rule IDs' prefix)"
+    )
     rules.set_defaults(run=_rules)
 
     grade = sub.add_parser("grade", help="grade a revisit A/B/C (SAT-ABC)")

@@ -13,7 +13,8 @@ The columns (a header row names them, in any order, in any letter case):
 =====================  ========  ==============================================================
 column                 required  cell
 =====================  ========  ==============================================================
-id                     yes       the project's identifier, unique in the file
+id                     yes       the project's identifier, unique in the file; no line breaks,
+                                 tabs or other control characters
 name                   no        a readable name (``北京朝阳区住宅楼``)
 accepted_on            yes       the completion acceptance day, ISO ``YYYY-MM-DD`` (WTY-START)
 region                 yes       a key (``beijing``) or Chinese name (``北京``) of ``REGIONS``
@@ -170,6 +171,7 @@ _FALSE: Final = frozenset({"false", "no", "n", "0", "否", ""})
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TERM: Final = re.compile(r"(\d+)\s*(\S+)")
 _SEPARATORS: Final = re.compile(r"[;|]")
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class PortfolioRowError(InvalidInputError):
@@ -443,6 +445,12 @@ def project_from_row(
 def _id(text: str) -> str:
     if not text:
         raise _CellError("id", text, "a non-empty project id", "VIS-ANNUAL")
+    if _CONTROL.search(text):
+        # A line break or tab in an id is a mis-split cell; it would break the plan's
+        # tables and calendar lines.
+        raise _CellError(
+            "id", text, "a project id without line breaks, tabs or control characters", "VIS-ANNUAL"
+        )
     return text
 
 

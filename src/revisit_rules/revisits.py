@@ -29,18 +29,26 @@ import datetime as dt
 import enum
 import hashlib
 import html
+import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
 from revisit_rules._check import FrozenMap, check_date, check_int
 from revisit_rules.calendar import WorkCalendar, china_calendar
-from revisit_rules.errors import CalendarRangeError, InvalidInputError, InvalidTypeError
+from revisit_rules.errors import (
+    CalendarRangeError,
+    InvalidInputError,
+    InvalidTypeError,
+    NoSeasonError,
+)
 from revisit_rules.periods import _add_months as add_months
 from revisit_rules.policy import Cadence, policy_or_default
 from revisit_rules.satisfaction import Grade, VisitLead, visit_lead
-from revisit_rules.seasons import SeasonKind, span_of
+from revisit_rules.seasons import SeasonKind, SeasonSpan, span_of
 from revisit_rules.warranty import Category, Project, last_days
 
 if TYPE_CHECKING:
@@ -110,8 +118,14 @@ _KIND_RULE: Final[Mapping[VisitKind, str]] = FrozenMap(
         VisitKind.PRE_EXPIRY: "VIS-PRE-EXPIRY",
     }
 )
-_KIND_ORDER: Final[Mapping[VisitKind, int]] = FrozenMap({k: i for i, k in enumerate(VisitKind)})
-_CAT_ORDER: Final[Mapping[Category, int]] = FrozenMap({c: i for i, c in enumerate(Category)})
+#: Visits every project gets: never dropped for want of a working day (VIS-IN-FORCE).
+_ALWAYS_OWED: Final = frozenset({VisitKind.HANDOVER, VisitKind.PRE_EXPIRY})
+# Read-only views of plain dicts: looked up in the planner's hot path (C-level lookups).
+_KIND_ORDER: Final[Mapping[VisitKind, int]] = MappingProxyType(
+    {k: i for i, k in enumerate(VisitKind)}
+)
+_CAT_ORDER: Final[Mapping[Category, int]] = MappingProxyType({c: i for i, c in enumerate(Category)})
+_RULE_OF: Final[Mapping[VisitKind, str]] = MappingProxyType(dict(_KIND_RULE))
 
 
 def _kinds(value: Iterable[VisitKind]) -> frozenset[VisitKind]:
@@ -181,9 +195,20 @@ class Visit:
 
     @property
     def uid(self) -> str:
-        """A stable identifier: the same visit of the same project gets the same one."""
-        key = "|".join(
-            (self.project_id, self.earliest.isoformat(), self.latest.isoformat(), *self.kind_names)
+        """A stable identifier: the same visit of the same project gets the same one.
+
+        It hashes everything that tells a project's visits apart: the window, the kinds and
+        the categories (unmerged pre-expiry visits of two categories may share a window).
+        """
+        key = json.dumps(
+            [
+                self.project_id,
+                self.earliest.isoformat(),
+                self.latest.isoformat(),
+                self.kind_names,
+                self.category_names,
+            ],
+            ensure_ascii=False,
         )
         return hashlib.sha256(key.encode()).hexdigest()[:24] + "@revisit-rules"
 
@@ -240,27 +265,39 @@ class _Planner:
         days = last_days(project, policy)
         self.last = {c: day for c, (day, _) in days.items()}
         self.provisional = {c: provisional for c, (_, provisional) in days.items()}
-        self.lead = visit_lead(project.customer_class)
+        self._lead: VisitLead | None = None  # found when a visit is made (VIS-OWNER)
+        self._spans: dict[SeasonKind, SeasonSpan] = {}
         self.needs: list[_Need] = []
+        #: Windows opening after ``horizon`` are not planned; ``truncated`` if one was owed.
+        self.horizon: dt.date | None = None
         self.truncated = False
+        #: Windows ending before ``since`` are not planned; ``cut`` if one may have been
+        #: owed (``since`` after the acceptance day), ``cut_handover`` if the handover was.
+        self.since: dt.date | None = None
+        self.cut = self.cut_handover = False
 
     # -- windows ---------------------------------------------------------------------------
     def _bounds(
         self, earliest: dt.date, latest: dt.date
     ) -> tuple[tuple[dt.date, dt.date] | None, bool]:
-        """First and last working day of a window (None if none), and if they are provisional."""
-        try:
-            bounds = self.cal._bounds(earliest, latest)  # noqa: SLF001 - dates checked here
-        except CalendarRangeError:
-            # Past the calendar's data (after 2100): weekdays stand in, marked provisional.
-            first = earliest
-            while first.weekday() >= _SATURDAY:
-                first += _DAY
-            last = latest
-            while last.weekday() >= _SATURDAY:
-                last -= _DAY
-            return ((first, last) if first <= last else None), True
-        return bounds, False
+        """First and last working day of a window (None if none), and if they are provisional.
+
+        Outside the calendar's data (before 2000, after 2100) weekdays stand in for working
+        days, marked provisional; the days of the window inside the data keep the calendar.
+        """
+        cal = self.cal
+        lo, hi = cal.first_day, cal.last_day
+        if lo <= earliest and latest <= hi:
+            return cal._bounds(earliest, latest), False  # noqa: SLF001 - dates checked here
+        parts = []  # the window's part before the data, inside it, after it
+        if earliest < lo:
+            parts.append(_weekday_bounds(earliest, min(latest, lo - _DAY)))
+        if earliest <= hi and latest >= lo:
+            parts.append(cal._bounds(max(earliest, lo), min(latest, hi)))  # noqa: SLF001
+        if latest > hi:
+            parts.append(_weekday_bounds(max(earliest, hi + _DAY), latest))
+        found = [p for p in parts if p is not None]
+        return ((found[0][0], found[-1][1]) if found else None), True
 
     def add(
         self,
@@ -271,6 +308,14 @@ class _Planner:
         extra_rules: tuple[str, ...] = (),
     ) -> None:
         """Owe a visit, subject to VIS-IN-FORCE, from the acceptance day on."""
+        # Outside the part of the life planned (clipping below only narrows a window).
+        if self.horizon is not None and earliest > self.horizon:
+            self.truncated = True
+            return
+        if self.since is not None and latest < self.since:
+            # The handover, never dropped, witnesses a trip before ``since`` (VIS-MIN).
+            self.cut_handover = self.cut_handover or kind is VisitKind.HANDOVER
+            return
         # VIS-IN-FORCE: a visit serves the warranties in force when its window begins ...
         last = self.last
         served = [c for c in categories if last[c] >= earliest]
@@ -284,31 +329,34 @@ class _Planner:
         earliest = max(earliest, self.project.accepted_on)
         if earliest > latest:
             return
-        if self.horizon is not None and earliest > self.horizon:
-            self.truncated = True
-            return
         provisional = (kind is VisitKind.PRE_EXPIRY or latest == until) and any(
             self.provisional[c] for c in served
         )
         bounds, beyond = self._bounds(earliest, latest)
         if bounds is None:
-            if clipped:
+            if clipped and kind not in _ALWAYS_OWED:
                 # Clipped to the acceptance day or a warranty's end, the window holds no
                 # working day: the visit cannot be made while it is owed (VIS-IN-FORCE).
+                # Not so the handover and the pre-expiry visits: every project gets them.
                 return
+            why = (
+                f"the warranties it serves ({', '.join(sorted(c.name for c in served))}) end "
+                f"on {until}, before a working day after acceptance on "
+                f"{self.project.accepted_on}"
+                if clipped or kind in _ALWAYS_OWED
+                else "change the policy's window lengths"
+            )
             raise InvalidInputError(
                 "window",
                 (earliest.isoformat(), latest.isoformat()),
                 f"a {kind.name} window of project {self.project.id} that holds a working "
-                "day; change the policy's window lengths",
+                f"day; {why}",
                 rule="VIS-TARGET",
             )
-        rules = (kind.rule, *extra_rules, "VIS-IN-FORCE")
+        rules = (_RULE_OF[kind], *extra_rules, "VIS-IN-FORCE")
         self.needs.append(
             _Need(kind, earliest, latest, frozenset(served), rules, provisional or beyond, bounds)
         )
-
-    horizon: dt.date | None = None
 
     def quiet(self, first: dt.date, last: dt.date) -> bool:
         """Whether no visit can be targeted from ``first`` to ``last`` (a cheap, exact test).
@@ -332,10 +380,12 @@ class _Planner:
         closes = add_months(structure, -pol.pre_expiry_end_months)
         return closes < first or opens > last
 
-    def owe_all(self, horizon: dt.date | None) -> list[_Need]:
-        """Every visit owed (windows opening by ``horizon``, if given)."""
-        self.horizon = horizon
+    def owe_all(self, horizon: dt.date | None = None, since: dt.date | None = None) -> list[_Need]:
+        """Every visit owed; only windows opening by ``horizon`` and ending from ``since``."""
         a = self.project.accepted_on
+        self.needs, self.horizon, self.since = [], horizon, since
+        self.truncated = self.cut_handover = False
+        self.cut = since is not None and since > a
         self.add(VisitKind.HANDOVER, a, add_months(a, self.policy.handover_months), self.cats)
         self._periodic()
         self._seasonal(Category.WATERPROOFING, SeasonKind.RAINY)
@@ -352,6 +402,44 @@ class _Planner:
         self._pre_expiry()
         return self.needs
 
+    def horizon_after(self, day: dt.date) -> dt.date:
+        """A day past which no window can open and still join a trip targeted by ``day``.
+
+        A trip is targeted on the latest first working day of its visits, so a trip
+        targeted by ``day`` holds only windows that open by ``day`` and, at most
+        ``longest`` months long, close before the horizon (a month more: month ends clip).
+        A window opening after the horizon comes after them all, greedy by deadline, and
+        cannot join such a trip.
+        """
+        pol, cats = self.policy, self.cats
+        longest = max(
+            pol.handover_months,
+            pol.visit_window_months,  # periodic, technical
+            pol.commissioning_end_months,
+            pol.pre_expiry_start_months,  # also bounds a short term's acceptance .. last day
+        )
+        if Category.HEATING in cats:
+            longest = max(longest, pol.heating_visit_months)
+        if Category.WATERPROOFING in cats:
+            rainy = self.span(SeasonKind.RAINY)
+            months = (rainy.end[0] - rainy.start[0]) % 12 + 1  # the months it touches
+            longest = max(longest, 12 if rainy.wraps and months == 1 else months)
+        return add_months(day, longest + 1)
+
+    @property
+    def lead(self) -> VisitLead:
+        """Who leads the project's visits (VIS-OWNER)."""
+        if self._lead is None:
+            self._lead = visit_lead(self.project.customer_class)
+        return self._lead
+
+    def span(self, season: SeasonKind) -> SeasonSpan:
+        """The project's recurring ``season`` under the policy (SEA-*)."""
+        span = self._spans.get(season)
+        if span is None:
+            span = self._spans[season] = span_of(season, self.project.region, policy=self.policy)
+        return span
+
     @property
     def cats(self) -> frozenset[Category]:
         """The project's categories."""
@@ -364,7 +452,15 @@ class _Planner:
             return
         a, pol = self.project.accepted_on, self.policy
         horizon_day = max(self.last[c] for c in served)
-        for offset in _offsets(pol.cadence):
+        # Windows that open at offset o end before A + (o + window) months: those of the
+        # offsets below months(A -> since) - window end before ``since`` (not planned).
+        since = self.since
+        skip = (
+            (since.year - a.year) * 12 + since.month - a.month - pol.visit_window_months
+            if since is not None
+            else 0
+        )
+        for offset in _offsets(pol.cadence, skip):
             start = add_months(a, offset)
             if start > horizon_day:
                 return
@@ -378,23 +474,42 @@ class _Planner:
         """VIS-RAINY (in the rainy season) or VIS-HEATING (the month before the heating season)."""
         if category not in self.cats:
             return
-        span = span_of(season, self.project.region, policy=self.policy)
+        try:
+            span = self.span(season)
+        except NoSeasonError:
+            # No heating season in the region: the HEATING warranty stands on its contract
+            # term (NO_SEASON, SEA-NO-SEASON; without one last_days has refused already),
+            # and there is no season start to visit before (VIS-HEATING).
+            return
         (sm, sd), (em, ed) = span.start, span.end
         wraps = span.wraps
         lead = self.policy.heating_visit_months
-        for year in range(self.project.accepted_on.year, self.last[category].year + 1):
+        # Every occurrence that can overlap acceptance .. the last day: a rainy season that
+        # runs into the next year may have begun the year before acceptance and still be
+        # running (its visit then opens on the acceptance day, VIS-IN-FORCE). A heating
+        # visit closes before its season starts, so earlier seasons' visits closed before
+        # the acceptance day.
+        first = self.project.accepted_on.year
+        if wraps and season is SeasonKind.RAINY and first > dt.MINYEAR:
+            first -= 1
+        if self.since is not None:
+            # Windows ending before ``since`` are not planned: those of the seasons that
+            # start before ``since``'s year, but for a rainy season running into the next.
+            first = max(first, self.since.year - (1 if wraps and season is SeasonKind.RAINY else 0))
+        rainy = season is SeasonKind.RAINY
+        for year in range(first, self.last[category].year + 1):
             opens = dt.date(year, sm, sd)
-            if season is SeasonKind.RAINY:
-                closes = dt.date(year + 1 if wraps else year, em, ed)
-                self.add(VisitKind.RAINY_SEASON, opens, closes, (category,), ("SEA-RAINY",))
+            if rainy:  # the season itself
+                window = (opens, dt.date(year + 1 if wraps else year, em, ed))
+            else:  # the months before it starts
+                window = (add_months(opens, -lead), opens - _DAY)
+            if self.horizon is not None and window[0] > self.horizon:
+                self.truncated = True  # every later window opens later still
+                return
+            if rainy:
+                self.add(VisitKind.RAINY_SEASON, *window, (category,), ("SEA-RAINY",))
             else:
-                self.add(
-                    VisitKind.HEATING_SEASON,
-                    add_months(opens, -lead),
-                    opens - _DAY,
-                    (category,),
-                    ("SEA-HEATING",),
-                )
+                self.add(VisitKind.HEATING_SEASON, *window, (category,), ("SEA-HEATING",))
 
     def _commissioning(self) -> None:
         """VIS-COMMISSIONING: after MEP systems start running."""
@@ -414,43 +529,60 @@ class _Planner:
         )
 
     def _pre_expiry(self) -> None:
-        """VIS-PRE-EXPIRY: done a month before each warranty's last day."""
-        a = self.project.accepted_on
+        """VIS-PRE-EXPIRY: done a month before each warranty's last day; never dropped."""
+        a, since = self.project.accepted_on, self.since
         for c in sorted(self.cats, key=_CAT_ORDER.__getitem__):
             last = self.last[c]
-            end = add_months(last, -self.policy.pre_expiry_end_months)
+            if since is not None and last < since:
+                continue  # the window ends by the last day: before the part planned
             start = add_months(last, -self.policy.pre_expiry_start_months)
-            if end < a:
-                # A term too short to visit a month before it ends: the visit falls
-                # between acceptance and the last day (DOMAIN decision, VIS-PRE-EXPIRY).
+            if self.horizon is not None and start > self.horizon:
+                # Opens after the part planned, and so would a short term's window (below).
+                self.truncated = True
+                continue
+            end = add_months(last, -self.policy.pre_expiry_end_months)
+            if end < a or (start < a and self._bounds(a, end)[0] is None):
+                # A term too short to visit a month before it ends: the window closes
+                # before acceptance or, cut at the acceptance day, holds no working day.
+                # The visit falls between acceptance and the last day (VIS-PRE-EXPIRY).
                 start, end = a, last
             self.add(VisitKind.PRE_EXPIRY, start, end, (c,))
 
     # -- trips -----------------------------------------------------------------------------
     def visit(self, group: Sequence[_Need], *, merged: bool, extra: tuple[str, ...] = ()) -> Visit:
         """One Visit carrying ``group`` (one need, or a merged trip)."""
-        earliest = max(n.earliest for n in group)
-        latest = min(n.latest for n in group)
-        target = max(n.first for n in group)  # the first working day of the intersection
-        rules: dict[str, None] = {}
-        for need in sorted(group, key=lambda n: _KIND_ORDER[n.kind]):
-            rules.update(dict.fromkeys(need.rules))
-        rules.update(dict.fromkeys(("VIS-TARGET", "CAL-CN")))
+        rules: dict[str, None]
+        if len(group) == 1:  # the common case, kept short
+            (need,) = group
+            earliest, latest, target = need.earliest, need.latest, need.first
+            kinds, categories = frozenset((need.kind,)), need.categories
+            rules = dict.fromkeys(need.rules)
+            provisional = need.provisional
+        else:
+            earliest = max(n.earliest for n in group)
+            latest = min(n.latest for n in group)
+            target = max(n.first for n in group)  # the first working day of the intersection
+            kinds = frozenset(n.kind for n in group)
+            categories = frozenset().union(*(n.categories for n in group))
+            rules = {}
+            for need in sorted(group, key=lambda n: _KIND_ORDER[n.kind]):
+                rules.update(dict.fromkeys(need.rules))
+            provisional = any(n.provisional for n in group)
+        rules["VIS-TARGET"] = rules["CAL-CN"] = None
         if merged:
             rules["VIS-MERGE"] = None
         rules.update(dict.fromkeys(extra))
         rules["VIS-OWNER"] = None
-        provisional = any(n.provisional for n in group)
         try:
             provisional = provisional or self.cal.is_provisional(target)
-        except CalendarRangeError:  # pragma: no cover - is_provisional reads no range
+        except CalendarRangeError:  # past the calendar's data: weekdays stood in
             provisional = True
         if provisional:
             rules["CAL-PROVISIONAL"] = None
         return Visit(
             project_id=self.project.id,
-            kinds=frozenset(n.kind for n in group),
-            categories=frozenset().union(*(n.categories for n in group)),
+            kinds=kinds,
+            categories=categories,
             earliest=earliest,
             latest=latest,
             target=target,
@@ -460,16 +592,33 @@ class _Planner:
         )
 
 
-def _offsets(cadence: Cadence) -> Iterator[int]:
-    """Months after acceptance at which periodic windows open (VIS-CADENCE)."""
+def _weekday_bounds(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and the last weekday from ``first`` to ``last`` (None if there is none)."""
+    while first <= last and first.weekday() >= _SATURDAY:
+        first += _DAY
+    while last >= first and last.weekday() >= _SATURDAY:
+        last -= _DAY
+    return (first, last) if first <= last else None
+
+
+def _offsets(cadence: Cadence, skip: int = 0) -> Iterator[int]:
+    """Months after acceptance at which periodic windows open (VIS-CADENCE), from ``skip`` on.
+
+    >>> from itertools import islice
+    >>> (
+    ...     list(islice(_offsets(Cadence.MILESTONES), 5)),
+    ...     list(islice(_offsets(Cadence.QUARTERLY, 7), 2)),
+    ... )
+    ([3, 6, 12, 24, 36], [9, 12])
+    """
     if cadence is Cadence.MILESTONES:
-        yield from (3, 6)
-        months = 12
-        while True:
-            yield months
-            months += 12
-    step = 3 if cadence is Cadence.QUARTERLY else 6
-    months = step
+        yield from (m for m in (3, 6) if m >= skip)
+        step, months = 12, 12
+    else:
+        step = 3 if cadence is Cadence.QUARTERLY else 6
+        months = step
+    if skip > months:
+        months += (skip - months + step - 1) // step * step  # the first multiple >= skip
     while True:
         yield months
         months += step
@@ -496,20 +645,44 @@ def _visits(
     project: Project,
     policy: Policy,
     calendar: WorkCalendar,
-    horizon: dt.date | None = None,
     year: tuple[dt.date, dt.date] | None = None,
 ) -> list[Visit]:
-    """The project's visits (trips); with ``year``, only those targeted in it."""
+    """The project's visits (trips); with ``year`` (first, last day), those targeted in it.
+
+    A year's visits are planned from a part of the project's life, with the same result
+    as planning the whole life and keeping the year's targets (so that the cost of a
+    year does not grow with the project's age):
+
+    - windows opening after :meth:`_Planner.horizon_after` the year cannot join a trip
+      targeted in it: they are left out;
+    - windows ending before ``since``, two months before the year, are left out too when
+      the windows planned leave a *gap* before the year, a day that no window's working
+      days span. Greedy by deadline, the trips before a gap are made apart from those
+      after it, and are targeted before the year. Without a gap, the plan starts at the
+      acceptance day.
+    - VIS-MIN is decided on the whole life's trips (:func:`_too_few_trips`).
+    """
     planner = _Planner(project, policy, calendar)
-    if year is not None and planner.quiet(*year):
-        return []
-    needs = planner.owe_all(horizon)
+    gap: dt.date | None = None
+    if year is None:
+        needs = planner.owe_all()
+    else:
+        first, last = year
+        if planner.quiet(first, last):
+            return []
+        horizon = planner.horizon_after(last)
+        since = add_months(first, -2) if first.year > dt.MINYEAR else None
+        needs = planner.owe_all(horizon, since)
+        if planner.cut:
+            gap = _gap(needs, since or first, first)
+            if gap is None:  # the windows run on into the year: plan from acceptance
+                needs = planner.owe_all(horizon)
     extra: tuple[str, ...] = ()
     if not policy.merge_overlapping:
         trips = [[n] for n in needs]
     else:
         trips = merge_needs(needs)
-        if len(trips) < policy.min_visits and not planner.truncated and len(needs) > len(trips):
+        if len(trips) < policy.min_visits and _too_few_trips(planner, needs, trips, gap):
             # VIS-MIN: merging would leave fewer revisits than the least a project gets.
             trips, extra = [[n] for n in needs], ("VIS-MIN",)
     if year is not None:
@@ -517,6 +690,39 @@ def _visits(
         # A trip's target is the latest first working day of its visits (see Planner.visit).
         trips = [t for t in trips if first <= max(n.first for n in t) <= last]
     return [planner.visit(t, merged=len(t) > 1, extra=extra) for t in trips]
+
+
+def _gap(needs: Sequence[_Need], since: dt.date, until: dt.date) -> dt.date | None:
+    """The first day from ``since`` to before ``until`` that no need's working days span."""
+    day = since
+    for need in sorted(needs, key=lambda n: n.first):
+        if need.first > day:
+            break
+        day = max(day, need.last + _DAY)
+    return day if day < until else None
+
+
+def _too_few_trips(
+    planner: _Planner, needs: Sequence[_Need], trips: Sequence[Sequence[_Need]], gap: dt.date | None
+) -> bool:
+    """VIS-MIN: whether merging the project's whole life leaves too few trips to merge.
+
+    ``needs`` merged into ``trips``, fewer than ``min_visits``. Planned between ``since``
+    and a horizon, they are a part of the life: the decision is the whole life's, as
+    :func:`plan_revisits` takes it. The fewest trips never shrink when visits are added
+    (they equal the most windows pairwise apart), and a handover left out before the
+    ``gap`` makes a trip of its own when no planned window lies before the gap; the whole
+    life is planned only when these bounds leave too few trips.
+    """
+    count = len(trips)
+    if planner.cut_handover and gap is not None and all(n.last > gap for n in needs):
+        count += 1
+    if count >= planner.policy.min_visits:
+        return False
+    if planner.truncated or planner.cut:
+        needs = _Planner(planner.project, planner.policy, planner.cal).owe_all()
+        count = len(merge_needs(needs))
+    return count < planner.policy.min_visits and len(needs) > count
 
 
 def _sort_key(visit: Visit) -> tuple[dt.date, str, dt.date, dt.date, tuple[int, ...]]:
@@ -542,26 +748,9 @@ def plan_revisits(
     """
     if not isinstance(project, Project):
         raise InvalidTypeError("project", project, "a revisit_rules.Project", rule="VIS-ANNUAL")
-    pol = policy_or_default(policy)
+    pol = policy_or_default(policy, rule="VIS-ANNUAL")
     visits = _visits(project, pol, _calendar(calendar))
     return tuple(sorted(visits, key=_sort_key))
-
-
-def _horizon(year: int, policy: Policy) -> dt.date:
-    """A day past which no window can open and still hold a target in ``year``.
-
-    A trip's target is the latest first working day of its visits, and no earlier than
-    the first day of the window whose end opened the trip; so windows opening after the
-    year's end plus the longest window cannot change the year's trips.
-    """
-    longest_months = max(
-        policy.handover_months,
-        policy.visit_window_months,
-        policy.commissioning_end_months,
-        policy.pre_expiry_start_months,
-        12,  # a season lasts less than a year
-    )
-    return add_months(dt.date(year, 12, 31), longest_months + 1)
 
 
 def annual_plan(
@@ -580,10 +769,9 @@ def annual_plan(
         InvalidInputError: two projects share an id, or ``year`` is not a whole number.
     """
     check_int("year", year, minimum=1, rule="VIS-ANNUAL")
-    pol = policy_or_default(policy)
+    pol = policy_or_default(policy, rule="VIS-ANNUAL")
     cal = _calendar(calendar)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    horizon = _horizon(year, pol)
     seen: set[str] = set()
     visits: list[Visit] = []
     for project in projects:
@@ -598,7 +786,7 @@ def annual_plan(
         seen.add(project.id)
         if project.accepted_on > last:
             continue
-        visits.extend(_visits(project, pol, cal, horizon, (first, last)))
+        visits.extend(_visits(project, pol, cal, (first, last)))
     visits.sort(key=_sort_key)
     return Plan(year=year, visits=tuple(visits))
 
@@ -674,9 +862,10 @@ class Plan(Sequence[Visit]):
             "VERSION:2.0",
             "PRODID:-//revisit-rules//annual revisit plan//ZH",
             "CALSCALE:GREGORIAN",
-            f"X-WR-CALNAME:{_ics_text(f'{name} {self.year}')}",
+            f"X-WR-CALNAME:{_ics_text(f'{name} {self.year}', 'name')}",
         ]
         for v in self.visits:
+            project_id = _ics_text(v.project_id, "Visit.project_id")
             kinds = "、".join(VisitKind[n].zh for n in v.kind_names)
             cats = "、".join(Category[n].zh for n in v.category_names)
             description = (
@@ -692,9 +881,9 @@ class Plan(Sequence[Visit]):
                 f"DTSTAMP:{dtstamp}",
                 f"DTSTART;VALUE=DATE:{v.target:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{v.target + _DAY:%Y%m%d}",
-                f"SUMMARY:{_ics_text(f'回访 {v.project_id}: {kinds}')}",
-                f"DESCRIPTION:{_ics_text(description)}",
-                f"CATEGORIES:{','.join(_ics_text(n) for n in v.kind_names)}",
+                f"SUMMARY:回访 {project_id}: {_ics_text(kinds, 'kinds')}",
+                f"DESCRIPTION:{_ics_text(description, 'description')}",
+                f"CATEGORIES:{','.join(_ics_text(n, 'kinds') for n in v.kind_names)}",
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]
@@ -731,15 +920,37 @@ class Plan(Sequence[Visit]):
         )
 
 
-def _ics_text(text: str) -> str:
-    """Escape TEXT per RFC 5545 § 3.3.11."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+#: A line break in text: CRLF, or a bare LF or CR (each becomes one escaped newline).
+_ICS_BREAK: Final = re.compile(r"\r\n|[\r\n]")
+#: Control characters RFC 5545 TEXT cannot carry at all (CTL but HTAB; § 3.3.11, § 3.1).
+_ICS_CONTROL: Final = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _ics_text(text: str, field: str) -> str:
+    r"""Escape TEXT per RFC 5545 § 3.3.11: backslash, ``;``, ``,`` and line breaks.
+
+    Any line break (CRLF, LF or a bare CR) becomes ``\n``; a tab stays (it is allowed).
+    Other control characters have no escape in iCalendar and would corrupt the content
+    line: they are refused with an error naming ``field``, never dropped.
+
+    >>> print(_ics_text("a,b;c\\d\r\ne\rf", "name"))
+    a\,b\;c\\d\ne\nf
+    >>> _ics_text("P\x00", "Visit.project_id")
+    Traceback (most recent call last):
+    ...
+    revisit_rules.errors.InvalidInputError: Visit.project_id = 'P\x00': expected text ...
+    """
+    escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    escaped = _ICS_BREAK.sub(lambda _: "\\n", escaped)
+    if _ICS_CONTROL.search(escaped):
+        raise InvalidInputError(
+            field,
+            text,
+            "text without control characters other than tab and line breaks "
+            "(RFC 5545 TEXT has no escape for them)",
+            rule="VIS-ANNUAL",
+        )
+    return escaped
 
 
 def _fold(line: str) -> str:
@@ -829,7 +1040,7 @@ def visit_status(
     record's day is after the window). Records that name no planned visit are an error.
     """
     day = check_date("on", on, rule="VIS-TARGET")
-    pol = policy_or_default(policy)
+    pol = policy_or_default(policy, rule="VIS-RECORD")
     planned = tuple(visits)
     by_visit: dict[Visit, VisitRecord] = {}
     known = set(planned)

@@ -63,7 +63,10 @@ RULES: tuple[Rule, ...] = (
         title_en="Pre-heating-season revisit",
         statement=(
             "In the month before each heating season starts (SEA-HEATING), while the heating "
-            "warranty is in force: window start − 1 month → the day before the start."
+            "warranty is in force: window start − 1 month → the day before the start. In a "
+            "region without a heating season, where a contract term carries the heating "
+            "warranty (SEA-NO-SEASON), there is no season start and no such visit; the "
+            "periodic and pre-expiry visits still serve HEATING."
         ),
         value="season start − 1 month → the day before it",
         sources=(Source("S002", "", "采暖期回访在每年供暖期前一个月进行"),),
@@ -103,7 +106,9 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "For each category: window its last day − 2 months → its last day − 1 month, so "
             "that the revisit is done a month before the warranty ends. A term too short for "
-            "that puts the window between acceptance and the last day (decision)."
+            "that (the window closes before acceptance, or, cut at the acceptance day, holds "
+            "no working day) puts the window between acceptance and the last day (decision). "
+            "A pre-expiry visit is never dropped."
         ),
         value="last day − 2 months → last day − 1 month",
         sources=(
@@ -119,8 +124,11 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "A visit that serves a warranty is planned when its window begins on or before "
             "that warranty's last day; its window then ends no later than that day. Windows "
-            "begin no earlier than the acceptance day. A window that, so clipped, holds no "
-            "working day is not owed: the visit cannot be made while it is due (decision)."
+            "begin no earlier than the acceptance day. A periodic, seasonal, commissioning or "
+            "technical window that, so clipped, holds no working day is not owed: the visit "
+            "cannot be made while it is due (decision). The handover and pre-expiry visits "
+            "are always owed: if their window holds no working day (the warranties end "
+            "before a working day after acceptance), that is an error (VIS-TARGET)."
         ),
         value="window begins ≤ last day; ends ≤ last day",
         sources=(Source("DOMAIN", "§ 5 VIS-IN-FORCE"),),
