@@ -398,3 +398,53 @@ def test_negative_length_refused_by_policy():
     """A negative length never reaches deadline(): the Policy refuses it, naming the rule."""
     with pytest.raises(rr.InvalidInputError, match="SLA-ARRIVE"):
         rr.Policy(arrival_hours=-1)
+
+
+# --- the SLA rules in the registry -------------------------------------------------------
+
+#: Every SLA rule of DOMAIN.md § 7.
+SLA_RULES = {
+    "SLA-EMERGENCY",
+    "SLA-ARRIVE",
+    "SLA-PLAN",
+    "SLA-DISPATCH",
+    "SLA-PM-ARRIVE",
+    "SLA-SIMPLE",
+    "SLA-MAJOR",
+    "SLA-COMPLAINT",
+    "SLA-COMPLAINT-REVISIT",
+    "SLA-REPAIR-REVISIT",
+    "SLA-SUB-NOACTION",
+}
+
+
+def test_sla_rules_in_registry():
+    """The registry holds exactly the SLA rules of DOMAIN.md § 7."""
+    assert SLA_RULES == {r for r in rr.RULES if r.startswith("SLA-")}
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "document", "needle"),
+    [
+        ("SLA-EMERGENCY", "MEAS", "立即到达现场抢修"),
+        ("SLA-EMERGENCY", "S000", "应立即到达现场抢修"),
+        ("SLA-ARRIVE", "S003", "48小时内赶到现场"),
+        ("SLA-PLAN", "S003", "24小时内完成维修方案"),
+        ("SLA-DISPATCH", "S000", "7 天内派人保修"),
+        ("SLA-PM-ARRIVE", "S001", "10天内"),
+        ("SLA-SIMPLE", "S000", "1~____天"),
+        ("SLA-MAJOR", "S000", "3~____个工作日"),
+        ("SLA-COMPLAINT", "S003", "24小时内"),
+        ("SLA-COMPLAINT-REVISIT", "S001", "三日内"),
+        ("SLA-COMPLAINT-REVISIT", "S001", "100%"),
+        ("SLA-REPAIR-REVISIT", "S001", "一星期之内"),
+        ("SLA-REPAIR-REVISIT", "S001", "安全设施维修两天内"),
+        ("SLA-REPAIR-REVISIT", "S001", "漏水项目维修三天内"),
+        ("SLA-SUB-NOACTION", "S001", "24小时内未安排维修"),
+    ],
+)
+def test_sla_sources(rule_id, document, needle):
+    """Each SLA default is quoted from the source DOMAIN.md § 7 gives for it."""
+    quotes = [s.quote for s in rr.RULES[rule_id].sources if s.document == document]
+
+    assert [] != [q for q in quotes if needle in q]

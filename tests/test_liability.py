@@ -1,6 +1,7 @@
 """Liability allocation, money splits and settlement (LIA, DOMAIN.md § 6)."""
 
 import datetime as dt
+import decimal
 import math
 import pickle
 from decimal import Decimal
@@ -369,22 +370,33 @@ def test_lia_pm():
     assert ("LIA-GC", "LIA-PM") == a.charges[0].rules
 
 
-def test_lia_pm_keeps_subcontractor_charges():
-    """LIA-PM moves the GC's part only; a subcontractor's part stays on its retention."""
+def test_lia_pm_charges_all_costs_to_the_pm():
+    """LIA-PM: all costs go to the PM (S001); a subcontractor's part becomes recourse."""
     a = allocate(shares={GC: Fraction(1, 2), SUB_A: Fraction(1, 2)}, pm_arrived_in_time=False)
 
     assert [
         (PM, M("500.00"), Fund.PROJECT_MANAGER),
-        (SUB_A, M("500.00"), Fund.SUB_RETENTION),
+        (PM, M("500.00"), Fund.PROJECT_MANAGER),
     ] == summary(a.charges)
+    assert [(SUB_A, M("500.00"), Fund.SUB_RETENTION)] == summary(a.recourse)
+    assert ("LIA-JOINT", "LIA-MONEY", "LIA-PM") == a.recourse[0].rules
 
 
 def test_lia_pm_reassigns_a_subcontractors_repair():
-    """LIA-PM on a subcontractor's defect: the company's other team repairs."""
+    """LIA-PM on a subcontractor's defect: the company's other team repairs, the PM pays."""
     a = allocate(shares={SUB_A: 1}, pm_arrived_in_time=False)
 
     assert GC == a.repairer
-    assert [(SUB_A, COST, Fund.SUB_RETENTION)] == summary(a.charges)
+    assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
+    assert [(SUB_A, COST, Fund.SUB_RETENTION)] == summary(a.recourse)
+
+
+def test_lia_pm_keeps_the_recourse_against_a_supplier():
+    """LIA-PM on contractor-procured material: the PM pays; the supplier recourse stays."""
+    a = allocate(cause=Cause.MATERIAL, procured_by=Procurement.CONTRACTOR, pm_arrived_in_time=False)
+
+    assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
+    assert [Role.SUPPLIER] == [c.payer.role for c in a.recourse]
 
 
 def test_pm_account_is_not_settled_against_funds():
@@ -426,6 +438,23 @@ def test_flags_do_not_touch_excluded_causes():
 def test_expiry_boundary(found_on, covered):
     """Found on the last day -> covered; the day after -> LIA-EXPIRED."""
     a = allocate(found_on=found_on, shares={SUB_A: 1})
+
+    assert covered == a.covered
+    assert covered == ("LIA-EXPIRED" not in a.rules)
+
+
+@pytest.mark.parametrize(
+    ("found_on", "covered"),
+    [
+        (D(2026, 6, 27), True),  # the day before the unrolled last day
+        (D(2026, 6, 28), True),  # the last day itself, a Sunday kept as it is
+        (D(2026, 6, 29), False),  # the day after: expired although a roll would cover it
+    ],
+)
+def test_expiry_boundary_follows_the_policy(found_on, covered):
+    """allocate_liability passes its policy on: without the CC 203 roll the last day is 06-28."""
+    policy = rr.Policy(roll_to_working_day=False)
+    a = allocate_liability(project(), defect(found_on=found_on), policy=policy)
 
     assert covered == a.covered
     assert covered == ("LIA-EXPIRED" not in a.rules)
@@ -500,6 +529,29 @@ def test_settle_one_balance_drawn_in_turn():
         (line.deducted, line.shortfall) for line in s.lines
     ]
     assert M("100.00") == s.project_cost
+
+
+def test_settle_amounts_have_two_places():
+    """LIA-MONEY: every amount of a settlement has 2 decimal places, whatever the balances."""
+    s = settle(allocate(shares={SUB_A: 1}), {SUB_A: M(500), SUB_B: M(7)})
+
+    assert ("500.00", "500.00") == (str(s.lines[0].deducted), str(s.lines[0].shortfall))
+    assert "500.00" == str(s.project_cost)
+    assert {SUB_A: "0.00", SUB_B: "7.00"} == {p: str(v) for p, v in s.balances.items()}
+
+
+def test_settle_exact_beyond_the_decimal_context():
+    """Huge amounts, and a caller's low Decimal precision, never round a settlement."""
+    big = M("12345678901234567890123456789.01")
+    charges = [Charge(SUB_A, big, Fund.SUB_RETENTION, ("LIA-SUB",))]
+    with decimal.localcontext(prec=6):
+        s = settle(charges, {SUB_A: M("1.00")})
+        small = settle(allocate(shares={SUB_A: 1}, cost=M("123456.78")), {SUB_A: M("0.01")})
+
+    assert M("12345678901234567890123456788.01") == s.lines[0].shortfall
+    assert M("12345678901234567890123456788.01") == s.project_cost
+    assert M("123456.77") == small.project_cost
+    assert {SUB_A: M("0.00")} == dict(small.balances)
 
 
 def test_settle_needs_a_balance_for_each_payer():
@@ -578,6 +630,17 @@ def test_split_exact_for_huge_amounts():
     assert M("6172839450617283945061728394.51") == result[SUB_A]
 
 
+def test_allocation_total_exact():
+    """Allocation.total is the exact sum of the charges, beyond the Decimal context's digits."""
+    big = M("12345678901234567890123456789.01")
+    with decimal.localcontext(prec=6):
+        a = allocate(cost=big, shares={GC: Fraction(1, 3), SUB_A: Fraction(2, 3)})
+        total = a.total
+
+    assert big == total
+    assert "12345678901234567890123456789.01" == str(total)
+
+
 def _fen(amount):
     return int(amount * 100)
 
@@ -641,6 +704,11 @@ def test_charges_sum_to_cost(d):
 
     assert d.cost == sum((c.amount for c in a.charges), M(0))
     assert d.cost == a.total
+    # Recourse recovers the whole cost, except under LIA-PM, where the manager's own
+    # (the contractor's provision) part has nobody to recover from.
+    recovered = sum((c.amount for c in a.recourse), M(0))
+    assert a.recourse == () or d.cost == recovered or "LIA-PM" in a.rules
+    assert recovered <= d.cost
     assert [] == [r for c in (*a.charges, *a.recourse) for r in c.rules if r not in a.rules]
     assert set(a.rules) <= set(rr.RULES)
 
@@ -879,3 +947,171 @@ def test_allocate_bad_arguments(junk):
         allocate_liability(project(), junk)
     with pytest.raises(rr.InvalidTypeError, match="policy"):
         allocate_liability(project(), defect(), policy=junk or "junk")
+
+
+# --- the issue's bad inputs: field, value and rule named ---------------------------------
+
+_NAN = M("NaN")
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "field", "value", "rule"),
+    [
+        pytest.param(
+            lambda: defect(shares={SUB_A: Fraction(1, 2), SUB_B: Fraction(1, 3)}),
+            rr.InvalidInputError,
+            "Defect.shares",
+            {SUB_A: Fraction(1, 2), SUB_B: Fraction(1, 3)},
+            "LIA-MONEY",
+            id="shares-sum-5/6",
+        ),
+        pytest.param(
+            lambda: split_amount(M(1), {SUB_A: M("0.5"), SUB_B: M("0.4")}),
+            rr.InvalidInputError,
+            "shares",
+            {SUB_A: M("0.5"), SUB_B: M("0.4")},
+            "LIA-MONEY",
+            id="split-shares-sum-0.9",
+        ),
+        pytest.param(
+            lambda: defect(shares={SUB_A: Fraction(3, 2), SUB_B: Fraction(-1, 2)}),
+            rr.InvalidInputError,
+            f"Defect.shares[{SUB_B}]",
+            Fraction(-1, 2),
+            "LIA-MONEY",
+            id="negative-share",
+        ),
+        pytest.param(
+            lambda: split_amount(M(1), {SUB_A: 2, SUB_B: -1}),
+            rr.InvalidInputError,
+            f"shares[{SUB_B}]",
+            -1,
+            "LIA-MONEY",
+            id="split-negative-share",
+        ),
+        pytest.param(
+            lambda: defect(cost=1000.0),
+            rr.InvalidTypeError,
+            "Defect.cost",
+            1000.0,
+            "LIA-MONEY",
+            id="float-cost",
+        ),
+        pytest.param(
+            lambda: split_amount(0.1, {SUB_A: 1}),
+            rr.InvalidTypeError,
+            "total",
+            0.1,
+            "LIA-MONEY",
+            id="float-total",
+        ),
+        pytest.param(
+            lambda: defect(shares={SUB_A: 0.5, SUB_B: 0.5}),
+            rr.InvalidTypeError,
+            f"Defect.shares[{SUB_A}]",
+            0.5,
+            "LIA-MONEY",
+            id="float-share",
+        ),
+        pytest.param(
+            lambda: defect(cost=M("-0.01")),
+            rr.InvalidInputError,
+            "Defect.cost",
+            M("-0.01"),
+            "LIA-MONEY",
+            id="negative-cost",
+        ),
+        pytest.param(
+            lambda: allocate_liability(project(), defect(category=C.COOLING)),
+            rr.InvalidInputError,
+            "defect.category",
+            "COOLING",
+            "WTY-COOLING",
+            id="category-the-project-lacks",
+        ),
+    ],
+)
+def test_bad_input_names_field_value_and_rule(build, error, field, value, rule):
+    """Each bad input of the issue: a typed error whose field, value and rule are named."""
+    with pytest.raises(error) as info:
+        build()
+
+    assert (field, value, rule) == (info.value.field, info.value.value, info.value.rule)
+    assert f"{field} = {value!r}" in str(info.value)
+    assert f"[rule {rule}]" in str(info.value)
+
+
+@pytest.mark.parametrize("build", [lambda: defect(cost=_NAN), lambda: split_amount(_NAN, {GC: 1})])
+def test_nan_money_names_field_value_and_rule(build):
+    """Decimal('NaN') money (NaN != NaN, so compared by its text): typed error, LIA-MONEY."""
+    with pytest.raises(rr.InvalidInputError) as info:
+        build()
+
+    assert info.value.value.is_nan()
+    assert "LIA-MONEY" == info.value.rule
+    assert "Decimal('NaN')" in str(info.value)
+
+
+# --- the LIA rules in the registry -------------------------------------------------------
+
+#: Every LIA rule of DOMAIN.md § 6 (the table's rows, LIA-MONEY and LIA-TRACE).
+LIA_RULES = {
+    "LIA-SUB",
+    "LIA-SUB-DEFAULT",
+    "LIA-JOINT",
+    "LIA-MULTI-SUB",
+    "LIA-GC",
+    "LIA-MATERIAL",
+    "LIA-DESIGN",
+    "LIA-MISUSE",
+    "LIA-THIRD",
+    "LIA-FORCE",
+    "LIA-OWNER-WORK",
+    "LIA-EXPIRED",
+    "LIA-PM",
+    "LIA-MONEY",
+    "LIA-TRACE",
+}
+#: The exclusions of 房屋建筑工程质量保修办法, quoted as a sentence (its number varies).
+MEAS_EXCLUSIONS = "因使用不当或者第三方造成的质量缺陷"
+
+
+def test_lia_rules_in_registry():
+    """The registry holds exactly the LIA rules of DOMAIN.md § 6."""
+    assert LIA_RULES == {r for r in rr.RULES if r.startswith("LIA-")}
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "document", "ref"),
+    [
+        ("LIA-SUB", "S002", "§ 2.2"),
+        ("LIA-SUB", "MEAS", "Art. 13"),
+        ("LIA-SUB-DEFAULT", "S002", "§ 2.2"),
+        ("LIA-SUB-DEFAULT", "MEAS", "Art. 12"),
+        ("LIA-SUB-DEFAULT", "RET", "Art. 9"),
+        ("LIA-SUB-DEFAULT", "S001", "房屋维修管理制度 第五条(二)1"),
+        ("LIA-JOINT", "S002", "§ 2.2"),
+        ("LIA-GC", "REG", "Art. 41"),
+        ("LIA-MATERIAL", "S002", "§ 2.2"),
+        ("LIA-DESIGN", "MEAS", "Art. 14"),
+        ("LIA-DESIGN", "RET", "Art. 9"),
+        ("LIA-MISUSE", "S000", "保修范围"),
+        ("LIA-OWNER-WORK", "S003", "质量保修措施 2"),
+        ("LIA-EXPIRED", "S002", "§ 2.2"),
+        ("LIA-PM", "S001", "建筑公司工程回访及保修制度 (二)"),
+    ],
+)
+def test_lia_sources(rule_id, document, ref):
+    """Each LIA rule cites the documents DOMAIN.md § 0 and § 6 give it, with a quote."""
+    quotes = [s.quote for s in rr.RULES[rule_id].sources if (s.document, s.ref) == (document, ref)]
+
+    assert 1 <= len(quotes)
+    assert all(quotes)
+
+
+@pytest.mark.parametrize("rule_id", ["LIA-MISUSE", "LIA-THIRD", "LIA-FORCE"])
+def test_meas_exclusions_quoted_without_a_number(rule_id):
+    """The MEAS exclusions are cited by their sentence, not an article number (§ 0)."""
+    meas = [s for s in rr.RULES[rule_id].sources if s.document == "MEAS"]
+
+    assert [("", True)] == [(s.ref, MEAS_EXCLUSIONS in s.quote) for s in meas]

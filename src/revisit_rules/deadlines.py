@@ -128,7 +128,7 @@ class Deadline(enum.Enum):
         >>> Deadline.REPAIR_REVISIT.length(), Deadline.LEAK_REPAIR_REVISIT.length()
         (7, 3)
         """
-        value: int = getattr(policy_or_default(policy), self.policy_field)
+        value: int = getattr(policy_or_default(policy, rule=self.rule), self.policy_field)
         return value
 
 
@@ -302,7 +302,7 @@ def deadline(
     (datetime.date(2026, 3, 12), ('SLA-PM-ARRIVE', 'CAL-PERIOD', 'CAL-CN'))
     """
     kind = _kind(kind)
-    pol = policy_or_default(policy)
+    pol = policy_or_default(policy, rule=kind.rule)
     if calendar is not None and not isinstance(calendar, WorkCalendar):
         raise InvalidTypeError(
             "calendar", calendar, "a revisit_rules.WorkCalendar or None", rule="CAL-CN"

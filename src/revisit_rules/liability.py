@@ -15,7 +15,7 @@ DOMAIN.md § 6, taken from the company rule S002 § 2.2 工程维修责任划分
   are outside the contractor's warranty (LIA-DESIGN, LIA-MISUSE, LIA-THIRD, LIA-FORCE,
   LIA-OWNER-WORK); a defect found after the category's last day is the owner's
   (LIA-EXPIRED); a project manager who does not reach the site in time bears the
-  contractor's costs (LIA-PM).
+  costs (LIA-PM).
 
 Charges (who pays) are kept apart from recourse (who may then recover from whom: the
 contractor from its supplier, the owner from the designer). Every allocation names the
@@ -270,9 +270,14 @@ def _yuan(fen: int) -> Decimal:
     return Decimal((0, tuple(int(c) for c in str(fen)), -2))
 
 
+def _fen(amount: Decimal) -> int:
+    """A checked amount of whole fen as an int of fen, exactly (no Decimal context)."""
+    return int(Fraction(amount) * _FEN)
+
+
 def _cents(amount: Decimal) -> Decimal:
     """A checked amount of whole fen, written with exactly 2 decimal places."""
-    return _yuan(int(Fraction(_money("amount", amount)) * _FEN))
+    return _yuan(_fen(_money("amount", amount)))
 
 
 def _share(field: str, value: object, rule: str) -> Fraction:
@@ -553,8 +558,8 @@ class Allocation:
 
     @property
     def total(self) -> Decimal:
-        """The sum of the charges (the defect's cost)."""
-        return sum((c.amount for c in self.charges), Decimal(0))
+        """The sum of the charges (the defect's cost), exact and with 2 decimal places."""
+        return _yuan(sum(_fen(c.amount) for c in self.charges))
 
 
 # --- allocation -------------------------------------------------------------------------
@@ -734,18 +739,27 @@ def _did_not_repair(row: str, draft: _Draft) -> None:
 
 
 def _pm_late(draft: _Draft) -> None:
-    """LIA-PM: the company assigns another team; the contractor's costs go to the PM."""
+    """LIA-PM: the company assigns another team; all costs go to the project manager.
+
+    S001: "否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责". Every
+    charge moves to the manager's account, part by part; a part another party would have
+    borne (a subcontractor's retention, the owner, a designer) becomes recourse against that
+    party, since the cost still follows the party responsible (MEAS 13).
+    """
     draft.rule("LIA-PM", "SLA-PM-ARRIVE")
     draft.findings.append(PM_LATE)
-    if draft.repairer is not None and draft.repairer.role is Role.SUBCONTRACTOR:
-        draft.repairer = _GC
+    draft.repairer = _GC  # the company's other team
     pm = Party(Role.PROJECT_MANAGER)
-    draft.charges = tuple(
-        Charge(pm, c.amount, Fund.PROJECT_MANAGER, (*c.rules, "LIA-PM"))
-        if c.fund is Fund.CONTRACTOR_PROVISION
-        else c
-        for c in draft.charges
+    moved = tuple(
+        Charge(pm, c.amount, Fund.PROJECT_MANAGER, (*c.rules, "LIA-PM")) for c in draft.charges
     )
+    others = tuple(
+        attrs.evolve(c, rules=(*c.rules, "LIA-PM"))
+        for c in draft.charges
+        if c.fund is not Fund.CONTRACTOR_PROVISION
+    )
+    draft.charges = moved
+    draft.recourse = (*draft.recourse, *others)
 
 
 def _covered(defect: Defect, draft: _Draft) -> None:
@@ -821,7 +835,7 @@ def allocate_liability(
     (False, 'OWNER', ('WARRANTY_EXPIRED', 'CONTRACTOR_MAY_ASSIST'))
     """
     _check_defect_of(project, defect)
-    pol = policy_or_default(policy)
+    pol = policy_or_default(policy, rule="LIA-TRACE")
     draft = _Draft()
     if defect.cause.excluded:
         _excluded(defect, draft)
@@ -867,7 +881,7 @@ def split_amount(total: Decimal, shares: Mapping[Party, Share]) -> dict[Party, D
     """
     amount = _money("total", total)
     fracs = _shares("shares", shares)
-    fen = int(Fraction(amount) * _FEN)
+    fen = _fen(amount)
     exact = [(party, fen * share) for party, share in fracs.items()]
     parts = {party: math.floor(x) for party, x in exact}
     left = fen - sum(parts.values())
@@ -971,18 +985,19 @@ def _charges_of(charges: object) -> tuple[Charge, ...]:
     return items
 
 
-def _balances_of(balances: object) -> dict[Party, Decimal]:
+def _balances_of(balances: object) -> dict[Party, int]:
+    """The balances in fen, checked (LIA-MONEY's checks, naming LIA-SUB-DEFAULT)."""
     if not isinstance(balances, Mapping):
         raise InvalidTypeError(
             "balances", balances, "a mapping Party -> Decimal", rule="LIA-SUB-DEFAULT"
         )
-    left: dict[Party, Decimal] = {}
+    left: dict[Party, int] = {}
     for party, balance in balances.items():
         if not isinstance(party, Party):
             raise InvalidTypeError(
                 "balances key", party, "a revisit_rules.Party", rule="LIA-SUB-DEFAULT"
             )
-        left[party] = _money(f"balances[{party}]", balance, rule="LIA-SUB-DEFAULT")
+        left[party] = _fen(_money(f"balances[{party}]", balance, rule="LIA-SUB-DEFAULT"))
     return left
 
 
@@ -1014,6 +1029,7 @@ def settle(charges: Allocation | Iterable[Charge], balances: Mapping[Party, Deci
     lines: list[SettlementLine] = []
     external: list[Charge] = []
     rules: dict[str, None] = {}
+    shortfall = 0
     for charge in items:
         if charge.fund not in _HELD:
             external.append(charge)
@@ -1025,18 +1041,20 @@ def settle(charges: Allocation | Iterable[Charge], balances: Mapping[Party, Deci
                 f"a balance for every payer charged to {charge.fund.name} (missing {charge.payer})",
                 rule="LIA-SUB-DEFAULT",
             )
-        deducted = min(charge.amount, left[charge.payer])
+        # In whole fen (ints): exact whatever the amounts and the caller's Decimal context.
+        amount = _fen(charge.amount)
+        deducted = min(amount, left[charge.payer])
         left[charge.payer] -= deducted
-        lines.append(SettlementLine(charge, deducted, charge.amount - deducted))
+        lines.append(SettlementLine(charge, _yuan(deducted), _yuan(amount - deducted)))
+        shortfall += amount - deducted
         rules.update(dict.fromkeys(charge.rules))
-    project_cost = sum((line.shortfall for line in lines), Decimal("0.00"))
-    if project_cost:
+    if shortfall:
         rules["LIA-SUB-DEFAULT"] = None
     return Settlement(
         lines=tuple(lines),
         external=tuple(external),
-        project_cost=project_cost,
-        approval=APPROVAL_CHAIN if project_cost else (),
-        balances=FrozenMap(left),
+        project_cost=_yuan(shortfall),
+        approval=APPROVAL_CHAIN if shortfall else (),
+        balances=FrozenMap({party: _yuan(fen) for party, fen in left.items()}),
         rules=tuple(rules),
     )

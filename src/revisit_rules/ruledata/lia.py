@@ -294,12 +294,13 @@ RULES: tuple[Rule, ...] = (
         title_en="Project manager late on site",
         statement=(
             "A project manager who does not reach the site within pm_arrival_days of the "
-            "notice (SLA-PM-ARRIVE): the company assigns another team, and the costs the "
-            "contractor's side would bear (the project's provision) are charged to that "
-            "project manager's account. Decision: charges of subcontractors, suppliers and "
-            "the owner stay theirs (MEAS 13: the cost follows the party responsible)."
+            "notice (SLA-PM-ARRIVE): the company assigns another team, and all costs are "
+            "charged to that project manager's account (S001 所发生的一切费用). A part "
+            "another party would have borne (a subcontractor's retention, the owner, a "
+            "designer) is listed as recourse against that party (MEAS 13: the cost "
+            "follows the party responsible)."
         ),
-        value="the contractor's costs to the project manager",
+        value="all costs to the project manager; others' parts as recourse",
         sources=(
             Source(
                 "S001",
@@ -307,7 +308,7 @@ RULES: tuple[Rule, ...] = (
                 "各项目经理接到需保修工程的通知书后10天内,到达现场与建设单位共同明确责任方,商议返修内容、返修日期,否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责。",
             ),
             _MEAS_13,
-            Source("DOMAIN", "§ 6 LIA-PM; which costs move to the project manager"),
+            Source("DOMAIN", "§ 6 LIA-PM: all costs charged to that project manager's account"),
         ),
         policy_fields=("pm_arrival_days",),
     ),
