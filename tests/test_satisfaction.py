@@ -9,6 +9,8 @@ The source cases of the A/B/C rule are those of S000 施工质量回访制度 �
     C级:客户对工程质量评价满意度低于75分或高于85分但对公司的服务水平及关注度的满意度评价为一般或较差。
 """
 
+import csv
+import io
 import pickle
 from decimal import Decimal
 from fractions import Fraction
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import Policy
-from revisit_rules.rules import RULES
+from revisit_rules.rules import RULES, rule_table
 from revisit_rules.satisfaction import (
     CustomerClass,
     CustomerTier,
@@ -209,10 +211,23 @@ def test_thresholds_come_from_the_policy():
     assert C == grade_visit(Decimal("69.99"), EXCELLENT, policy=policy).grade
 
 
-def test_policy_must_be_a_policy():
-    """A policy that is not a Policy is a typed error."""
-    with pytest.raises(InvalidTypeError):
-        grade_visit(80, GOOD, policy={"quality_a_min": 90})  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("call", "rule"),
+    [
+        (lambda policy: grade_visit(80, GOOD, policy=policy), "SAT-ABC"),
+        (lambda policy: survey_counts(10, 5, policy=policy), "SAT-RESPONSE"),
+        (lambda policy: response_rate(10, 5, policy=policy), "SAT-RESPONSE"),
+        (lambda policy: complaint_rate(1, 100, policy=policy), "SAT-RATES"),
+        (lambda policy: handling_rate(1, 1, policy=policy), "SAT-RATES"),
+    ],
+)
+def test_policy_must_be_a_policy(call, rule):
+    """A policy that is not a Policy is a typed error naming the field and the rule."""
+    with pytest.raises(InvalidTypeError) as info:
+        call({"quality_a_min": 90})
+
+    assert "policy" == info.value.field
+    assert rule == info.value.rule
 
 
 # --- SAT-ABC: ordering and labels --------------------------------------------------------
@@ -305,6 +320,26 @@ def test_grade_agrees_with_every_source_case(score, service):
     assert (C == grading.grade) == grading.requires_corrective_action
 
 
+@given(
+    strategies.quality_scores,
+    st.integers(min_value=0, max_value=100),
+    st.integers(min_value=0, max_value=100),
+)
+@example(85, 85, 75)
+@example(75, 85, 75)
+@example(Decimal("74.99"), 85, 75)
+def test_quality_axis_follows_the_policy_thresholds(score, first, second):
+    """Under any thresholds b <= a: score >= a is A, b <= score < a is B, below b is C."""
+    b_min, a_min = sorted([first, second])
+    policy = attrs.evolve(Policy(), quality_a_min=Decimal(a_min), quality_b_min=Decimal(b_min))
+
+    grading = grade_visit(score, EXCELLENT, policy=policy)
+
+    expected = A if score >= a_min else B if score >= b_min else C
+    assert expected == grading.quality_grade
+    assert expected == grading.grade
+
+
 @given(st.integers(min_value=0, max_value=100), strategies.service_ratings)
 def test_grade_does_not_depend_on_the_number_type(score, service):
     """An int, its Decimal and its Fraction grade alike."""
@@ -355,6 +390,34 @@ def test_floats_bools_and_non_numbers_are_refused(score):
     assert "quality_score" == info.value.field
     assert "SAT-ABC" == info.value.rule
     assert isinstance(info.value, TypeError)
+
+
+@pytest.mark.parametrize("score", [Decimal("1E+100000000"), Decimal("-1E+100000000")])
+def test_scores_with_huge_exponents_are_refused_at_once(score):
+    """A far-out-of-range Decimal is refused by comparison, never expanded to an integer.
+
+    Regression: the score was turned into a Fraction first, and Fraction(Decimal("1E+100000000"))
+    builds a 100-million-digit integer (minutes, gigabytes) before the range check.
+    """
+    with pytest.raises(InvalidInputError, match="from 0 to 100") as info:
+        grade_visit(score, GOOD)
+
+    assert "quality_score" == info.value.field
+    assert "SAT-ABC" == info.value.rule
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (Decimal("1E-100000000"), C),
+        (Decimal("0E+100000000"), C),
+        (Decimal("85.000000000000000000000000000000000000001"), A),
+        (Decimal("84.999999999999999999999999999999999999999"), B),
+    ],
+)
+def test_scores_with_extreme_precision_are_graded_exactly(score, expected):
+    """In-range Decimals of any exponent or precision are graded exactly, and at once."""
+    assert expected == grade_visit(score, EXCELLENT).quality_grade
 
 
 def test_float_error_says_what_to_do():
@@ -458,14 +521,25 @@ def test_survey_score_rounds_once_half_to_even(weights, expected):
 
 @given(strategies.weighted_surveys())
 def test_survey_score_lies_between_the_lowest_and_highest_answer(survey):
-    """The score is never below the lowest answer nor above the highest."""
+    """The score is never below the lowest answer nor above the highest that weighs."""
     answers, weights = survey
-    scores = [a.score for a in answers.values()]
+    scores = [a.score for f, a in answers.items() if weights[f]]
 
     score = survey_score(answers, weights)
 
     assert min(scores) <= score <= max(scores)
     assert -2 == score.as_tuple().exponent
+
+
+@given(st.lists(strategies.satisfactions, min_size=1, max_size=12))
+@example([Satisfaction.VERY_SATISFIED, Satisfaction.VERY_DISSATISFIED, Satisfaction.SATISFIED])
+def test_survey_score_without_weights_lies_between_the_answers(answers):
+    """Equal weights too: the plain mean lies between the lowest and the highest answer."""
+    scores = [a.score for a in answers]
+
+    score = survey_score(answers)
+
+    assert min(scores) <= score <= max(scores)
 
 
 @given(st.lists(strategies.satisfactions, min_size=1, max_size=20))
@@ -529,8 +603,11 @@ def test_weights_for_unknown_factors_are_refused():
 
 def test_answers_without_weights_are_refused():
     """Given weights, every answered factor needs one."""
-    with pytest.raises(InvalidInputError, match="missing: \\['服务'\\]"):
+    with pytest.raises(InvalidInputError, match="missing: \\['服务'\\]") as info:
         survey_score({"质量": Satisfaction.SATISFIED, "服务": Satisfaction.SATISFIED}, {"质量": 1})
+
+    assert "weights" == info.value.field
+    assert "SAT-SCALE" == info.value.rule
 
 
 @pytest.mark.parametrize("weight", [-1, Decimal("-0.5"), Fraction(-1, 3)])
@@ -543,26 +620,63 @@ def test_negative_weights_are_refused(weight):
 
     assert "weights['b']" == info.value.field
     assert weight == info.value.value
+    assert "SAT-SCALE" == info.value.rule
 
 
 def test_all_zero_weights_are_refused():
     """Weights summing to 0 leave nothing to average."""
-    with pytest.raises(InvalidInputError, match="more than 0"):
-        survey_score({"a": Satisfaction.SATISFIED}, {"a": 0})
+    with pytest.raises(InvalidInputError, match="more than 0") as info:
+        survey_score({"a": Satisfaction.SATISFIED, "b": Satisfaction.SATISFIED}, {"a": 0, "b": 0})
+
+    assert "weights" == info.value.field
+    assert "SAT-SCALE" == info.value.rule
 
 
 @pytest.mark.parametrize("weight", [1.0, True, "1", None])
 def test_weights_must_be_exact_numbers(weight):
-    """Floats, bools, strings are refused as weights."""
-    with pytest.raises(InvalidTypeError):
+    """Floats, bools, strings are refused as weights, naming the factor."""
+    with pytest.raises(InvalidTypeError) as info:
         survey_score({"a": Satisfaction.SATISFIED}, {"a": weight})
+
+    assert "weights['a']" == info.value.field
+    assert "SAT-SCALE" == info.value.rule
 
 
 @pytest.mark.parametrize("weight", [Decimal("NaN"), Decimal("Infinity")])
 def test_weights_must_be_finite(weight):
-    """A NaN or infinite weight is an InvalidInputError."""
-    with pytest.raises(InvalidInputError):
+    """A NaN or infinite weight is an InvalidInputError naming the factor."""
+    with pytest.raises(InvalidInputError) as info:
         survey_score({"a": Satisfaction.SATISFIED}, {"a": weight})
+
+    assert "weights['a']" == info.value.field
+    assert "SAT-SCALE" == info.value.rule
+
+
+@pytest.mark.parametrize("weight", [Decimal("1E+100000000"), Decimal("1E-100000000")])
+def test_weights_with_absurd_exponents_are_refused_at_once(weight):
+    """A Decimal weight whose exponent would take minutes to expand is refused, not expanded.
+
+    Regression: Fraction(Decimal("1E+100000000")) builds a 100-million-digit integer.
+    """
+    with pytest.raises(InvalidInputError, match="exponent") as info:
+        survey_score(
+            {"a": Satisfaction.SATISFIED, "b": Satisfaction.VERY_SATISFIED},
+            {
+                "a": 1,
+                "b": weight,
+            },
+        )
+
+    assert "weights['b']" == info.value.field
+    assert "SAT-SCALE" == info.value.rule
+
+
+@pytest.mark.parametrize("weight", [Decimal("1E+1000"), Decimal("1E-1000"), Decimal("0E+1000")])
+def test_weights_at_the_exponent_limit_are_accepted(weight):
+    """Exponents from -1000 to 1000 are accepted: the other side of the limit."""
+    answers = {"a": Satisfaction.SATISFIED, "b": Satisfaction.SATISFIED}
+
+    assert Decimal("80.00") == survey_score(answers, {"a": 1, "b": weight})
 
 
 def test_weights_must_be_a_mapping():
@@ -638,8 +752,11 @@ def test_survey_counts_refuses_impossible_counts(sent, returned, field):
 )
 def test_survey_counts_refuses_non_int_counts(sent, returned):
     """Counts are ints: bools, floats, Decimals and strings are typed errors."""
-    with pytest.raises(InvalidTypeError):
+    with pytest.raises(InvalidTypeError) as info:
         survey_counts(sent, returned)
+
+    assert info.value.field in {"sent", "returned"}
+    assert "SAT-RESPONSE" == info.value.rule
 
 
 # --- SAT-RATES -------------------------------------------------------------------------
@@ -740,12 +857,16 @@ def test_handling_rate_refuses_impossible_counts(handled, due, error):
     assert "SAT-RATES" == info.value.rule
 
 
-@pytest.mark.parametrize(("complaints", "served"), [(-1, 10), (1, -10), (False, 10), (1, "10")])
-def test_complaint_rate_refuses_bad_counts(complaints, served):
-    """Negative or non-int counts are typed errors citing SAT-RATES."""
+@pytest.mark.parametrize(
+    ("complaints", "served", "field"),
+    [(-1, 10, "complaints"), (1, -10, "served"), (False, 10, "complaints"), (1, "10", "served")],
+)
+def test_complaint_rate_refuses_bad_counts(complaints, served, field):
+    """Negative or non-int counts are typed errors naming the count and citing SAT-RATES."""
     with pytest.raises(InvalidInputError) as info:
         complaint_rate(complaints, served)
 
+    assert field == info.value.field
     assert "SAT-RATES" == info.value.rule
 
 
@@ -898,3 +1019,140 @@ def test_complaint_rate_inclusive_must_be_a_bool():
         Policy(complaint_rate_inclusive=1)  # type: ignore[arg-type]
 
     assert "SAT-RATES" == info.value.rule
+
+
+def test_sat_rules_in_registry():
+    """The registry holds exactly the SAT rules of DOMAIN.md § 8, and VIS-OWNER."""
+    assert set(SAT_RULES) == {r for r in RULES if r.startswith("SAT-")}
+    assert "VIS-OWNER" in RULES
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "document", "ref"),
+    [
+        ("SAT-ABC", "S000", "施工质量回访制度 五"),
+        ("SAT-ABC", "CC", "Art. 1259"),
+        ("SAT-SCALE", "S003", "5(2)"),
+        ("SAT-RESPONSE", "S004", "业主满意程度测量程序 4.2.1"),
+        ("SAT-RATES", "S001", "住宅区管理处回访制度 一.4"),
+        ("SAT-CLASS", "S002", "3客户回访计划 二"),
+        ("SAT-ACTION", "S000", "施工质量回访制度 五"),
+        ("SAT-ACTION", "S002", "1.4 回访总结"),
+        ("VIS-OWNER", "S002", "3客户回访计划 三(1)①"),
+        ("VIS-OWNER", "S002", "3客户回访计划 三(1)②"),
+    ],
+)
+def test_sat_sources(rule_id, document, ref):
+    """Each rule cites the seed DOMAIN.md gives it, at that place, with a quote."""
+    quotes = [s.quote for s in RULES[rule_id].sources if (s.document, s.ref) == (document, ref)]
+
+    assert 1 <= len(quotes)
+    assert all(quotes)
+
+
+def _table_values(policy=None):
+    rows = list(csv.reader(io.StringIO(rule_table("csv", policy=policy))))[1:]
+    return {row[0]: row[3] for row in rows}
+
+
+def test_every_sat_policy_field_is_named_by_its_rule():
+    """Each Policy field a SAT rule reads is listed in that rule's policy_fields."""
+    fields = [f for f in attrs.fields(Policy) if f.metadata["rule"].startswith("SAT-")]
+
+    assert 7 == len(fields)
+    assert [] == [f.name for f in fields if f.name not in RULES[f.metadata["rule"]].policy_fields]
+
+
+def test_sat_values_in_force_show_in_the_rule_table():
+    """The rule table shows the SAT thresholds of the policy it is given."""
+    policy = attrs.evolve(
+        Policy(),
+        quality_a_min=Decimal(90),
+        quality_b_min=Decimal(70),
+        survey_response_min=Decimal("0.6"),
+        complaint_rate_max=Decimal("0.02"),
+        complaint_rate_inclusive=True,
+        handling_rate_target=Decimal("0.95"),
+    )
+
+    default, changed = _table_values(), _table_values(policy)
+
+    assert "quality_a_min=85; quality_b_min=75" == default["SAT-ABC"]
+    assert "quality_a_min=90; quality_b_min=70" == changed["SAT-ABC"]
+    assert "survey_response_min=0.5" == default["SAT-RESPONSE"]
+    assert "survey_response_min=0.6" == changed["SAT-RESPONSE"]
+    assert (
+        "handling_rate_target=1; complaint_rate_max=0.01; complaint_rate_inclusive=False"
+        == default["SAT-RATES"]
+    )
+    assert (
+        "handling_rate_target=0.95; complaint_rate_max=0.02; complaint_rate_inclusive=True"
+        == changed["SAT-RATES"]
+    )
+
+
+def test_the_scale_shows_in_the_rule_table():
+    """SAT-SCALE's value column lists the scale in force, best answer first."""
+    default = "/".join(str(s.value) for s in Satisfaction)
+    changed = Policy(satisfaction_scale={s: 100 - 20 * i for i, s in enumerate(Satisfaction)})
+
+    assert "100/80/60/40/0" == default
+    assert (
+        "satisfaction_scale={VERY_SATISFIED: 100, SATISFIED: 80, FAIRLY_SATISFIED: 60, "
+        "DISSATISFIED: 40, VERY_DISSATISFIED: 0}"
+    ) == _table_values()["SAT-SCALE"]
+    assert (
+        "FAIRLY_SATISFIED: 60, DISSATISFIED: 40, VERY_DISSATISFIED: 20}"
+        in (_table_values(changed)["SAT-SCALE"])
+    )
+
+
+def test_default_scale_is_the_enums():
+    """Policy's default scale scores each answer its Satisfaction value (S003 5(2))."""
+    assert {s.name: s.value for s in Satisfaction} == dict(Policy().satisfaction_scale)
+
+
+def test_survey_score_follows_the_policy_scale():
+    """survey_score scores each answer by the policy's scale; default 100/80/60/40/0."""
+    scale = {"VERY_SATISFIED": 100, "SATISFIED": 90, "FAIRLY_SATISFIED": 70,
+             "DISSATISFIED": 30, "VERY_DISSATISFIED": 0}  # fmt: skip
+    answers = [Satisfaction.SATISFIED, Satisfaction.DISSATISFIED]
+
+    assert Decimal("60.00") == survey_score(answers)
+    assert Decimal("60.00") == survey_score(answers, policy=Policy(satisfaction_scale=scale))
+    assert Decimal("90.00") == survey_score(
+        [Satisfaction.SATISFIED], policy=Policy(satisfaction_scale=scale)
+    )
+
+
+@pytest.mark.parametrize(
+    ("scale", "error"),
+    [
+        ([100, 80, 60, 40, 0], InvalidTypeError),
+        ({"VERY_SATISFIED": 100}, InvalidInputError),
+        ({"GREAT": 100, **dict(Policy().satisfaction_scale)}, InvalidInputError),
+        ({**dict(Policy().satisfaction_scale), "SATISFIED": 101}, InvalidInputError),
+        ({**dict(Policy().satisfaction_scale), "SATISFIED": -1}, InvalidInputError),
+        ({**dict(Policy().satisfaction_scale), "SATISFIED": Decimal(80)}, InvalidTypeError),
+        ({**dict(Policy().satisfaction_scale), "SATISFIED": True}, InvalidTypeError),
+        ({**dict(Policy().satisfaction_scale), "SATISFIED": 100}, InvalidInputError),
+        ({**dict(Policy().satisfaction_scale), "DISSATISFIED": 60}, InvalidInputError),
+    ],
+)
+def test_bad_scales_are_refused(scale, error):
+    """Bad scales are refused with typed errors naming field and rule.
+
+    Not a mapping, missing or unknown answers, scores outside 0-100 or not whole, scores
+    not falling strictly from best to worst.
+    """
+    with pytest.raises(error, match=r"satisfaction_scale.*SAT-SCALE"):
+        Policy(satisfaction_scale=scale)
+
+
+def test_sat_action_says_what_is_computed_and_what_is_documentary():
+    """SAT-ACTION: C requires corrective action (computed); the per-grade follow-up is stated."""
+    rule = RULES["SAT-ACTION"]
+
+    assert not rule.documentary
+    assert "documentary" in rule.statement
+    assert "grade C requires a corrective-action record" in rule.value

@@ -15,9 +15,10 @@ False
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -149,6 +150,47 @@ def _score(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> No
         )
 
 
+#: SAT-SCALE: the five answers of S003 5(2), best first, with the source's scores.
+_SCALE: Final[tuple[tuple[str, int], ...]] = (
+    ("VERY_SATISFIED", 100),
+    ("SATISFIED", 80),
+    ("FAIRLY_SATISFIED", 60),
+    ("DISSATISFIED", 40),
+    ("VERY_DISSATISFIED", 0),
+)
+
+
+def _scale(value: object) -> FrozenMap[str, int]:
+    """The satisfaction scale: each answer (by name or member) -> a whole score 0..100.
+
+    Every answer is scored, the scores fall strictly from the best answer to the worst
+    (so a better answer never scores less), and they are whole numbers, as the source's.
+    """
+    field, rule = "Policy.satisfaction_scale", "SAT-SCALE"
+    names = [name for name, _ in _SCALE]
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(field, value, "a mapping answer name -> score", rule=rule)
+    out: dict[str, int] = {}
+    for key, score in value.items():
+        name = getattr(key, "name", key)
+        if name not in names:
+            raise InvalidInputError(field, key, f"an answer of {', '.join(names)}", rule=rule)
+        check_int(f"{field}[{name}]", score, minimum=0, maximum=100, rule=rule)
+        out[name] = score
+    if sorted(out) != sorted(names):
+        missing = ", ".join(n for n in names if n not in out)
+        raise InvalidInputError(field, value, f"a score for every answer ({missing})", rule=rule)
+    scores = [out[name] for name in names]
+    if any(better <= worse for better, worse in itertools.pairwise(scores)):
+        raise InvalidInputError(
+            field,
+            value,
+            "scores falling strictly from VERY_SATISFIED to VERY_DISSATISFIED",
+            rule=rule,
+        )
+    return FrozenMap({name: out[name] for name in names})
+
+
 def _enum(kind: type[enum.Enum]) -> Any:  # noqa: ANN401
     def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
         if not isinstance(value, kind):
@@ -274,6 +316,12 @@ class Policy:
     quality_a_min: Decimal = _f(Decimal(85), _score, "SAT-ABC")
     #: SAT-ABC: the least quality score graded B (低于 75 is C).
     quality_b_min: Decimal = _f(Decimal(75), _score, "SAT-ABC")
+    #: SAT-SCALE: the score of each answer of the five-level scale (S003 5(2)).
+    satisfaction_scale: Mapping[str, int] = attrs.field(
+        factory=lambda: FrozenMap(dict(_SCALE)),
+        converter=_scale,
+        metadata={"rule": "SAT-SCALE"},
+    )
     #: SAT-RESPONSE: the least share of survey forms returned for a survey to count.
     survey_response_min: Decimal = _f(Decimal("0.5"), _fraction, "SAT-RESPONSE")
     #: SAT-RATES: the complaint rate must stay below this.
@@ -309,12 +357,15 @@ class Policy:
             )
 
 
-def policy_or_default(policy: Policy | None) -> Policy:
-    """``policy``, or the default :class:`Policy` when ``None``; a typed error otherwise."""
+def policy_or_default(policy: Policy | None, *, rule: str) -> Policy:
+    """``policy``, or the default :class:`Policy` when ``None``; a typed error otherwise.
+
+    ``rule`` is the ID of the rule the caller applies, named in the error.
+    """
     if policy is None:
         return _DEFAULT
     if not isinstance(policy, Policy):
-        raise InvalidTypeError("policy", policy, "a revisit_rules.Policy or None")
+        raise InvalidTypeError("policy", policy, "a revisit_rules.Policy or None", rule=rule)
     return policy
 
 

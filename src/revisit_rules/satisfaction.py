@@ -87,6 +87,11 @@ _FULL_MARKS: Final = 100
 #: What an exact number is, in the words of the error messages.
 _EXACT: Final = "an exact number: int, decimal.Decimal or fractions.Fraction"
 
+#: The largest exponent (either sign) of a Decimal weight. A weight is turned into an exact
+#: fraction, and Decimal("1E+100000000") would become a 100-million-digit integer (minutes,
+#: gigabytes); weights are relative, so no survey needs more than this.
+_MAX_WEIGHT_EXPONENT: Final = 1000
+
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -212,8 +217,13 @@ class Grading:
         return self.grade is Grade.C
 
 
-def _exact(field: str, value: object, *, rule: str) -> Fraction:
-    """``value`` as an exact :class:`Fraction`; a typed error for bools, floats, NaN, infinity."""
+def _exact(field: str, value: object, *, rule: str) -> Decimal | Fraction:
+    """``value`` as an exact number; a typed error for bools, floats, NaN, infinity.
+
+    A finite ``Decimal`` is returned as it is: turning it into a ``Fraction`` costs time and
+    memory in proportion to its exponent, and comparing it does not. Every other rational
+    (int, Fraction, numpy integers …) becomes a ``Fraction``.
+    """
     if isinstance(value, bool):
         raise InvalidTypeError(field, value, f"{_EXACT} (not a bool)", rule=rule)
     if isinstance(value, Decimal):
@@ -221,7 +231,7 @@ def _exact(field: str, value: object, *, rule: str) -> Fraction:
             raise InvalidInputError(
                 field, value, "a finite number (not NaN or infinity)", rule=rule
             )
-        return Fraction(value)
+        return value
     if isinstance(value, numbers.Rational):
         return Fraction(int(value.numerator), int(value.denominator))
     if isinstance(value, float):
@@ -235,10 +245,11 @@ def _exact(field: str, value: object, *, rule: str) -> Fraction:
     raise InvalidTypeError(field, value, _EXACT, rule=rule)
 
 
-def _quality_grade(score: Fraction, policy: Policy) -> Grade:
-    if score >= Fraction(policy.quality_a_min):
+def _quality_grade(score: Decimal | Fraction, policy: Policy) -> Grade:
+    # Decimal and Fraction compare exactly with the Decimal thresholds (no conversion).
+    if score >= policy.quality_a_min:
         return Grade.A
-    if score >= Fraction(policy.quality_b_min):
+    if score >= policy.quality_b_min:
         return Grade.B
     return Grade.C
 
@@ -273,7 +284,8 @@ def grade_visit(
     Raises:
         InvalidTypeError: a bool, float, string or other non-number score; a service that
             is not a :class:`ServiceRating`.
-        InvalidInputError: a NaN or infinite ``Decimal``, or a score outside 0..100.
+        InvalidInputError: a NaN or infinite ``Decimal``, or a score outside 0..100. A
+            ``Decimal`` of any exponent or precision is compared exactly, never expanded.
 
     >>> [grade_visit(s, ServiceRating.EXCELLENT).grade.value for s in (74, 75, 84, 85, 100)]
     ['C', 'B', 'B', 'A', 'A']
@@ -284,7 +296,7 @@ def grade_visit(
     ...
     revisit_rules.errors.InvalidTypeError: quality_score = 85.0: expected an exact number: ...
     """
-    policy = policy_or_default(policy)
+    policy = policy_or_default(policy, rule="SAT-ABC")
     score = _exact("quality_score", quality_score, rule="SAT-ABC")
     if not 0 <= score <= _FULL_MARKS:
         raise InvalidInputError(
@@ -395,10 +407,21 @@ def _weights(weights: object, answered: Iterable[Hashable]) -> dict[Hashable, Fr
         )
     out: dict[Hashable, Fraction] = {}
     for factor in factors:
-        raw = weights[factor]
-        weight = _exact(f"weights[{factor!r}]", raw, rule="SAT-SCALE")
+        field, raw = f"weights[{factor!r}]", weights[factor]
+        weight = _exact(field, raw, rule="SAT-SCALE")
         if weight < 0:
-            raise InvalidInputError(f"weights[{factor!r}]", raw, "a weight >= 0", rule="SAT-SCALE")
+            raise InvalidInputError(field, raw, "a weight >= 0", rule="SAT-SCALE")
+        if isinstance(weight, Decimal):
+            exponent = weight.as_tuple().exponent
+            if not isinstance(exponent, int) or abs(exponent) > _MAX_WEIGHT_EXPONENT:
+                raise InvalidInputError(
+                    field,
+                    raw,
+                    f"a Decimal with an exponent from -{_MAX_WEIGHT_EXPONENT} to "
+                    f"{_MAX_WEIGHT_EXPONENT} (weights are relative: scale them all alike)",
+                    rule="SAT-SCALE",
+                )
+            weight = Fraction(weight)
         out[factor] = weight
     if not any(out.values()):
         raise InvalidInputError(
@@ -410,6 +433,8 @@ def _weights(weights: object, answered: Iterable[Hashable]) -> dict[Hashable, Fr
 def survey_score(
     answers: Mapping[Hashable, Satisfaction] | Sequence[Satisfaction],
     weights: Mapping[Hashable, int | Decimal | Fraction] | None = None,
+    *,
+    policy: Policy | None = None,
 ) -> Decimal:
     """A survey's score: the weighted mean of its answers' scores (SAT-SCALE), 0 to 100.
 
@@ -418,6 +443,8 @@ def survey_score(
     ``weights`` maps every answered factor, and no other, to a weight >= 0 (an exact
     number: int, Decimal or Fraction), the weights summing to more than 0 — S003 sets them
     per project by the owner's concern. Without ``weights`` every answer weighs the same.
+    Each answer scores what ``policy.satisfaction_scale`` gives it (by default the source's
+    100/80/60/40/0, the answer's :attr:`Satisfaction.score`).
 
     The mean is computed exactly and rounded once to 0.01, half to even; the answers'
     scores are whole numbers, so the result always lies between the lowest and the
@@ -428,7 +455,8 @@ def survey_score(
             not a :class:`Satisfaction`, weights that are not a mapping, a weight that is
             not an exact number.
         InvalidInputError: no answers; weights for factors not answered; answered factors
-            without a weight; a negative, NaN or infinite weight; weights summing to 0.
+            without a weight; a negative, NaN or infinite weight; a Decimal weight whose
+            exponent lies outside -1000..1000; weights summing to 0.
 
     >>> survey_score([Satisfaction.SATISFIED, Satisfaction.FAIRLY_SATISFIED])
     Decimal('70.00')
@@ -437,10 +465,11 @@ def survey_score(
     >>> survey_score([Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED], {0: 1, 1: 2})
     Decimal('86.67')
     """
+    scale = policy_or_default(policy, rule="SAT-SCALE").satisfaction_scale
     items = _answers(answers)
     weighed = dict.fromkeys(items, Fraction(1)) if weights is None else _weights(weights, items)
     total = sum(weighed.values(), Fraction(0))
-    mean = sum((weighed[f] * items[f].value for f in items), Fraction(0)) / total
+    mean = sum((weighed[f] * scale[items[f].name] for f in items), Fraction(0)) / total
     return _hundredths(mean)
 
 
@@ -496,7 +525,7 @@ def response_rate(sent: int, returned: int, *, policy: Policy | None = None) -> 
     >>> response_rate(sent=40, returned=19).meets_target
     False
     """
-    policy = policy_or_default(policy)
+    policy = policy_or_default(policy, rule="SAT-RESPONSE")
     sent = _count("sent", sent, rule="SAT-RESPONSE")
     returned = _count("returned", returned, rule="SAT-RESPONSE")
     if sent == 0:
@@ -577,7 +606,7 @@ def complaint_rate(complaints: int, served: int, *, policy: Policy | None = None
     >>> [complaint_rate(n, 100).meets_target for n in (0, 1, 2)]
     [True, False, False]
     """
-    policy = policy_or_default(policy)
+    policy = policy_or_default(policy, rule="SAT-RATES")
     complaints = _count("complaints", complaints, rule="SAT-RATES")
     served = _count("served", served, rule="SAT-RATES")
     target = policy.complaint_rate_max
@@ -609,7 +638,7 @@ def handling_rate(handled: int, due: int, *, policy: Policy | None = None) -> Ra
     >>> handling_rate(handled=20, due=20).meets_target, handling_rate(0, 0).meets_target
     (True, None)
     """
-    policy = policy_or_default(policy)
+    policy = policy_or_default(policy, rule="SAT-RATES")
     handled = _count("handled", handled, rule="SAT-RATES")
     due = _count("due", due, rule="SAT-RATES")
     if handled > due:

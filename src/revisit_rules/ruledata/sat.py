@@ -67,12 +67,14 @@ RULES: tuple[Rule, ...] = (
         title_en="Satisfaction scale and weighted survey score",
         statement=(
             "Each answer is one of five levels: 很满意 100, 满意 80, 较满意 60, 不满意 40, "
-            "很不满意 0. A survey's score is the weighted mean of its answers over its factors "
+            "很不满意 0 (Policy.satisfaction_scale; whole scores falling from best to worst). "
+            "A survey's score is the weighted mean of its answers over its factors "
             "(weights set per project by the owner's concern; equal weights when none are "
             "given), computed exactly and rounded once to 0.01 half-to-even, so it always "
             "lies between the lowest and the highest answer."
         ),
         value="100/80/60/40/0; weighted mean to 0.01 (ROUND_HALF_EVEN)",
+        policy_fields=("satisfaction_scale",),
         sources=(
             Source(
                 "S003",
@@ -157,7 +159,10 @@ RULES: tuple[Rule, ...] = (
             "After grading, the commercial department follows up each grade and reports to "
             "the quality director. A visit graded C has not reached the owner's "
             "satisfaction and requires a corrective-action record (cause analysis, "
-            "corrective measures carried out)."
+            "corrective measures carried out): computed, as Grading.requires_corrective_action "
+            "and SAT-ACTION in the rules of every C grading. The per-grade follow-up (合理的赠品"
+            "或打折优惠, the report to the quality director) is documentary: the source fixes "
+            "no content per grade that could be computed, only who acts."
         ),
         value="grade C requires a corrective-action record",
         sources=(
