@@ -6,9 +6,9 @@ top of the repository and is rebuilt only when ``pyproject.toml`` changes.
 Usage::
 
     python3 scripts/dev.py plan    # the main job: the example portfolio's plan
-    python3 scripts/dev.py test    # format and lint (ruff), types (mypy), tests (pytest)
+    python3 scripts/dev.py test    # ruff, mypy, pytest, the docs, the notebook example
     python3 scripts/dev.py bench   # the benchmarks
-    python3 scripts/dev.py docs    # build the documentation
+    python3 scripts/dev.py docs    # build the documentation (docs/_build/html)
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -26,7 +28,9 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".revisit-rules-stamp"
-EXTRAS = "test,dev,docs"
+EXTRAS = "test,dev,docs,notebook"
+LINTED = ["src", "tests", "benchmarks", "scripts", "examples", "docs"]
+DOCS_HTML = "docs/_build/html"
 
 
 def _stamp() -> str:
@@ -64,10 +68,26 @@ def tool(name: str) -> str:
 
 def cmd_test(args: list[str]) -> None:
     """Every check CI runs, failing on the first that fails."""
-    run([tool("ruff"), "format", "--check", "src", "tests", "benchmarks", "scripts", "examples"])
-    run([tool("ruff"), "check", "src", "tests", "benchmarks", "scripts", "examples"])
+    run([tool("ruff"), "format", "--check", *LINTED])
+    run([tool("ruff"), "check", *LINTED])
     run([tool("mypy"), "--strict", "src"])
     run([str(PY), "-m", "pytest", "--cov", "--cov-report=term", *args])
+    cmd_docs([])
+    run_notebook()
+    # Opens the built rule table page in headless Chromium; SKIPPED (not failed) without one.
+    run([str(PY), "scripts/check_docs_render.py", "--html", DOCS_HTML])
+
+
+def run_notebook() -> None:
+    """Run the notebook example; its chart goes to a temporary directory, then is checked."""
+    out = Path(tempfile.mkdtemp(prefix="revisit-rules-notebook-"))
+    try:
+        png = out / "plan.png"
+        run([str(PY), "examples/notebook_plan.py", str(png)])
+        if not png.is_file() or png.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
+            sys.exit(f"examples/notebook_plan.py wrote no PNG chart to {png}")
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def cmd_plan(args: list[str]) -> None:
@@ -83,16 +103,17 @@ def cmd_bench(args: list[str]) -> None:
 
 
 def cmd_docs(args: list[str]) -> None:
-    """The documentation, with warnings as errors."""
+    """The documentation, from scratch (-E: the tables are generated), warnings as errors."""
     run(
         [
             tool("sphinx-build"),
+            "-E",
             "-W",
             "--keep-going",
             "-b",
             "html",
             "docs",
-            "docs/_build/html",
+            DOCS_HTML,
             *args,
         ]
     )

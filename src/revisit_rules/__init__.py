@@ -63,7 +63,7 @@ from revisit_rules.revisits import (
     plan_revisits,
     visit_status,
 )
-from revisit_rules.rules import RULES, Rule, Source, rule_table
+from revisit_rules.rules import AREAS, RULES, Rule, RuleRow, Source, rule_rows, rule_table
 from revisit_rules.satisfaction import (
     CustomerClass,
     CustomerTier,
@@ -91,6 +91,7 @@ from revisit_rules.seasons import (
     heating_season,
     rainy_season,
 )
+from revisit_rules.tracing import Trace, to_plain, trace
 from revisit_rules.warranty import (
     Category,
     Expiry,
@@ -104,6 +105,7 @@ from revisit_rules.warranty import (
 
 __all__ = [
     "APPROVAL_CHAIN",
+    "AREAS",
     "REGIONS",
     "RULES",
     "Allocation",
@@ -144,6 +146,7 @@ __all__ = [
     "RevisitRulesError",
     "Role",
     "Rule",
+    "RuleRow",
     "Satisfaction",
     "Season",
     "SeasonSpan",
@@ -151,6 +154,7 @@ __all__ = [
     "Settlement",
     "SettlementLine",
     "Source",
+    "Trace",
     "UnknownRegionError",
     "Visit",
     "VisitKind",
@@ -176,6 +180,7 @@ __all__ = [
     "plan_revisits",
     "rainy_season",
     "response_rate",
+    "rule_rows",
     "rule_table",
     "satisfaction_rate",
     "settle",
@@ -183,6 +188,8 @@ __all__ = [
     "statutory_minimum",
     "survey_counts",
     "survey_score",
+    "to_plain",
+    "trace",
     "visit_lead",
     "visit_status",
     "warranty_expiry",

@@ -4,8 +4,8 @@ Each rule of DOMAIN.md has one ID (``CAL-PERIOD``, ``WTY-MIN``, …) used alike 
 registry, in the code, in the tests, in the documentation and in every result's ``rules``.
 A :class:`Rule` carries its bilingual titles, its statement, the value it has by default,
 the :class:`Policy` fields that hold the value in force, and its sources. The rule tables
-of the documentation and of ``revisit-rules rules`` are generated from here by
-:func:`rule_table`.
+of the documentation and of ``revisit-rules rules`` are generated from here: both read the
+rows of :func:`rule_rows` (one implementation), :func:`rule_table` formats them.
 
 >>> from revisit_rules import RULES
 >>> RULES["CAL-PERIOD"].title_en
@@ -31,7 +31,18 @@ from revisit_rules.errors import InvalidInputError
 if TYPE_CHECKING:
     from revisit_rules.policy import Policy
 
-__all__ = ["DOCUMENTS", "RULES", "Rule", "Source", "rule_table"]
+__all__ = [
+    "AREAS",
+    "DOCUMENTS",
+    "RULES",
+    "RULE_COLUMNS",
+    "Rule",
+    "RuleRow",
+    "Source",
+    "area_of",
+    "rule_rows",
+    "rule_table",
+]
 
 #: The documents rules cite, by key (DOMAIN.md § 0).
 DOCUMENTS: Final[Mapping[str, str]] = FrozenMap(
@@ -161,7 +172,21 @@ def _load() -> Mapping[str, Rule]:
 #: Every rule, by ID, in the order of DOMAIN.md.
 RULES: Final[Mapping[str, Rule]] = _load()
 
-_COLUMNS: Final = (
+#: The areas of the rule book, by rule-ID prefix, in the order of :data:`RULES`.
+AREAS: Final[Mapping[str, str]] = FrozenMap(
+    {
+        "WTY": "Warranty categories and minimum periods (保修范围和最低保修期限)",
+        "CAL": "Working-day calendar and periods (工作日与期间计算)",
+        "SEA": "Seasons (采暖期、供冷期、雨季)",
+        "VIS": "Revisit schedule (回访计划)",
+        "LIA": "Liability allocation (保修责任划分)",
+        "SLA": "Service deadlines (服务时限)",
+        "SAT": "Satisfaction (满意度)",
+    }
+)
+
+#: The columns of the rule table, in order; the first is the rule ID.
+RULE_COLUMNS: Final = (
     "ID",
     "中文",
     "English",
@@ -172,58 +197,133 @@ _COLUMNS: Final = (
 )
 
 
-def _rows(policy: Policy | None) -> list[tuple[str, ...]]:
-    rows: list[tuple[str, ...]] = []
+def area_of(rule_id: str) -> str:
+    """The area of a rule: its ID's prefix, a key of :data:`AREAS` (``"WTY-MIN"`` → ``"WTY"``).
+
+    >>> area_of("WTY-MIN")
+    'WTY'
+    """
+    return rule_id.split("-", 1)[0]
+
+
+@attrs.frozen
+class RuleRow:
+    """One row of the rule table: a rule with the value in force under a policy.
+
+    The documentation's rule tables and :func:`rule_table` read the same rows.
+
+    Attributes:
+        id: the rule's ID.
+        title_zh: the Chinese title.
+        title_en: the English title.
+        value: the value in force, as text; ``" (assumption)"`` is appended where the
+            value is the project's assumption rather than a source's.
+        sources: the rule's sources (document key, article, verbatim quote).
+        effective_from: the ISO day the rule's source took effect, ``""`` where unknown.
+        checked_on: the ISO day the entry was last checked against its sources.
+    """
+
+    id: str
+    title_zh: str
+    title_en: str
+    value: str
+    sources: tuple[Source, ...]
+    effective_from: str
+    checked_on: str
+
+    def cells(self) -> tuple[str, ...]:
+        """The cells as text, in the order of :data:`RULE_COLUMNS`; sources joined by semicolons."""
+        return (
+            self.id,
+            self.title_zh,
+            self.title_en,
+            self.value,
+            "; ".join(str(s) for s in self.sources),
+            self.effective_from,
+            self.checked_on,
+        )
+
+
+def rule_rows(*, policy: Policy | None = None, area: str | None = None) -> tuple[RuleRow, ...]:
+    """The rows of the rule table, one per rule in the order of :data:`RULES`.
+
+    Args:
+        policy: the policy whose values are shown (default: ``Policy()``).
+        area: a key of :data:`AREAS` (``"WTY"``, ``"CAL"``, …) to keep that area's rules
+            only; ``None`` for every rule.
+
+    Raises:
+        InvalidInputError: ``area`` is not a key of :data:`AREAS`.
+
+    >>> rows = rule_rows(area="SAT")
+    >>> rows[0].id, rows[0].title_en == RULES["SAT-ABC"].title_en
+    ('SAT-ABC', True)
+    >>> {area_of(row.id) for row in rows}
+    {'SAT'}
+    """
+    if area is not None and area not in AREAS:
+        raise InvalidInputError("area", area, f"one of {', '.join(AREAS)} or None")
+    rows: list[RuleRow] = []
     for rule in RULES.values():
+        if area is not None and area_of(rule.id) != area:
+            continue
         value = rule.value_in_force(policy)
         if rule.assumption:
             value += " (assumption)"
         rows.append(
-            (
-                rule.id,
-                rule.title_zh,
-                rule.title_en,
-                value,
-                "; ".join(str(s) for s in rule.sources),
-                rule.effective_from.isoformat() if rule.effective_from else "",
-                rule.checked_on.isoformat(),
+            RuleRow(
+                id=rule.id,
+                title_zh=rule.title_zh,
+                title_en=rule.title_en,
+                value=value,
+                sources=rule.sources,
+                effective_from=rule.effective_from.isoformat() if rule.effective_from else "",
+                checked_on=rule.checked_on.isoformat(),
             )
         )
-    return rows
+    return tuple(rows)
 
 
-def rule_table(fmt: str = "markdown", *, policy: Policy | None = None) -> str:
+def rule_table(
+    fmt: str = "markdown", *, policy: Policy | None = None, area: str | None = None
+) -> str:
     """Every rule as a table: ID first, then titles, the value in force, sources, dates.
 
     Args:
         fmt: ``"markdown"``, ``"csv"`` or ``"html"``.
         policy: the policy whose values are shown (default: ``Policy()``).
+        area: a key of :data:`AREAS` to show that area's rules only (default: all).
+
+    Raises:
+        InvalidInputError: an unknown ``fmt`` or ``area``.
 
     >>> print(rule_table("csv").splitlines()[0])
     ID,中文,English,value in force,sources,effective from,checked on
+    >>> [line.split(",")[0] for line in rule_table("csv", area="SLA").splitlines()][:2]
+    ['ID', 'SLA-EMERGENCY']
     """
-    rows = _rows(policy)
+    if fmt not in {"markdown", "csv", "html"}:
+        raise InvalidInputError("fmt", fmt, "'markdown', 'csv' or 'html'")
+    rows = [row.cells() for row in rule_rows(policy=policy, area=area)]
     if fmt == "markdown":
 
         def cell(text: str) -> str:
             return text.replace("|", r"\|").replace("\n", " ")
 
-        lines = ["| " + " | ".join(_COLUMNS) + " |", "|" + "---|" * len(_COLUMNS)]
+        lines = ["| " + " | ".join(RULE_COLUMNS) + " |", "|" + "---|" * len(RULE_COLUMNS)]
         lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(_COLUMNS)
+        writer.writerow(RULE_COLUMNS)
         writer.writerows(rows)
         return buf.getvalue()
-    if fmt == "html":
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in _COLUMNS)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-        )
-        return (
-            f'<table class="revisit-rules-rules"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table>"
-        )
-    raise InvalidInputError("fmt", fmt, "'markdown', 'csv' or 'html'")
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in RULE_COLUMNS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return (
+        f'<table class="revisit-rules-rules"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )

@@ -1,0 +1,486 @@
+"""Decision traces: a result with its inputs, its rules, their values and sources, as JSON.
+
+An auditor checks a decision without reading Python: a :class:`Trace` holds the result of
+one call (an :class:`~revisit_rules.Expiry`, a :class:`~revisit_rules.Visit`, an
+:class:`~revisit_rules.Allocation`, a :class:`~revisit_rules.Grading`, a
+:class:`~revisit_rules.DateResult` …), the inputs it was computed from and the
+:class:`~revisit_rules.Policy` in force, and exports them as a plain dict or JSON with every
+rule that fired — its titles, the value in force under that policy, its sources (document,
+article, quote) — and the versions of this package and of the ``holidays`` data that the
+working-day calendar comes from. Like OpenFisca's computation trace, it names which rules
+gave which answer on whose authority.
+
+Results do not carry their inputs, so :func:`trace` calls a public function and records
+its arguments as bound by its signature; :meth:`Trace.of` wraps a result already computed.
+The export is serialization kept out of the domain classes: :func:`to_plain` is the one
+conversion of library values to JSON-able data (dates ISO, ``Decimal`` and ``Fraction`` as
+strings, never floats; enums by name with their Chinese label; attrs values as dicts of
+their fields; sets sorted). A trace reads no clock: it has no timestamp. (The module is
+``tracing``: one named ``trace`` would shadow the function ``revisit_rules.trace``.)
+
+>>> import datetime as dt
+>>> import revisit_rules as rr
+>>> project = rr.Project("P-1", dt.date(2020, 6, 30), "beijing", {rr.Category.WATERPROOFING})
+>>> t = rr.trace(rr.warranty_expiry, project, rr.Category.WATERPROOFING)
+>>> t.result.last_day
+datetime.date(2025, 6, 30)
+>>> data = t.to_dict()
+>>> data["function"], data["inputs"]["category"]["name"], data["result"]["last_day"]
+('warranty_expiry', 'WATERPROOFING', '2025-06-30')
+>>> [r["id"] for r in data["rules"]]
+['WTY-START', 'WTY-WATERPROOF', 'CAL-PERIOD', 'CAL-CN', 'WTY-MIN']
+>>> data["rules"][1]["sources"][0]["document"], data["versions"]["revisit_rules"] == rr.__version__
+('REG', True)
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import enum
+import inspect
+import json
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+from holidays.version import __version__ as _holidays_version
+
+from revisit_rules.__about__ import __version__
+from revisit_rules._check import FrozenMap
+from revisit_rules.calendar import WorkCalendar, china_calendar
+from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.periods import Period
+from revisit_rules.policy import Policy
+from revisit_rules.revisits import Plan
+from revisit_rules.rules import DOCUMENTS, RULES
+from revisit_rules.seasons import SeasonSpan
+from revisit_rules.warranty import WarrantySchedule
+
+__all__ = ["TRACE_FORMAT", "Trace", "to_plain", "trace"]
+
+#: The version of the layout of :meth:`Trace.to_dict`; raised when a key changes meaning.
+TRACE_FORMAT: Final = 1
+
+_DEFAULT_POLICY: Final = Policy()
+
+
+# --- values to plain data -------------------------------------------------------------------
+
+
+def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any:  # noqa: ANN401, C901, PLR0911, PLR0912 - one dispatch over the value types
+    """``value`` as plain JSON-able data: the one conversion every export of the package uses.
+
+    * ``None``, ``bool``, ``int``, ``str`` stay as they are; a ``float`` is refused (not
+      exact: money and scores are ``Decimal``).
+    * ``datetime.date`` and ``datetime.datetime``: ISO 8601 strings (with the offset).
+    * ``Decimal`` and ``Fraction``: their exact text, ``"666.67"``, ``"1/3"``.
+    * An enum member: ``{"name": …, "zh": …}`` (its name and Chinese label); just the name
+      with ``labels=False`` (for tables and records).
+    * A :class:`~revisit_rules.Policy`: its fields that differ from ``Policy()`` only.
+    * A period: ``{"type": "Years", "n": 5}``; a :class:`~revisit_rules.SeasonSpan`:
+      ``{"start": "11-15", "end": "03-15"}``; a :class:`~revisit_rules.WorkCalendar`: its
+      name, years and published years, and the days it adds to or removes from
+      :func:`~revisit_rules.china_calendar`.
+    * Any other attrs instance (``Project``, ``Party``, ``Defect``, ``Visit`` …): a dict of
+      its public fields, converted in turn.
+    * Tuples and lists: lists. Sets: lists, sorted (enum members in their enum's order).
+    * Mappings: dicts when the keys are strings or enum members (by name); otherwise a
+      list of ``{"key": …, "value": …}`` in the mapping's order (e.g. ``Party -> share``).
+
+    Args:
+        value: the value to convert.
+        labels: whether enum members carry their Chinese label.
+        field: the value's name, used in error messages (nested values extend it).
+
+    Raises:
+        InvalidTypeError: a float, or a value of a type the package does not export.
+
+    >>> import datetime as dt
+    >>> from decimal import Decimal
+    >>> import revisit_rules as rr
+    >>> to_plain({"cost": Decimal("1000.00"), "on": dt.date(2026, 5, 6)})
+    {'cost': '1000.00', 'on': '2026-05-06'}
+    >>> to_plain(rr.Grade.A), to_plain(rr.Grade.A, labels=False)
+    ({'name': 'A', 'zh': 'A级'}, 'A')
+    >>> to_plain(rr.Party(rr.Role.SUBCONTRACTOR, "防水分包"), labels=False)
+    {'role': 'SUBCONTRACTOR', 'name': '防水分包'}
+    """
+
+    def sub(item: object, name: str) -> Any:  # noqa: ANN401 - JSON-able data
+        return to_plain(item, labels=labels, field=name)
+
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        raise InvalidTypeError(
+            field, value, "an exact value (int, decimal.Decimal, fractions.Fraction), not a float"
+        )
+    if isinstance(value, dt.date):  # a datetime is a date: isoformat keeps its time and offset
+        return value.isoformat()
+    if isinstance(value, Decimal | Fraction):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        if not labels:
+            return value.name
+        return {"name": value.name, "zh": getattr(value, "zh", None)}
+    if isinstance(value, Policy):
+        return {
+            f.name: sub(getattr(value, f.name), f"{field}.{f.name}")
+            for f in attrs.fields(Policy)
+            if getattr(value, f.name) != getattr(_DEFAULT_POLICY, f.name)
+        }
+    if isinstance(value, Period):
+        return {"type": type(value).__name__, **_fields(value, sub, field)}
+    if isinstance(value, SeasonSpan):
+        return {
+            "start": "{:02d}-{:02d}".format(*value.start),
+            "end": "{:02d}-{:02d}".format(*value.end),
+        }
+    if isinstance(value, WorkCalendar):
+        return _calendar(value)
+    if attrs.has(type(value)):
+        return _fields(value, sub, field)
+    if isinstance(value, Mapping):
+        keys = list(value)
+        if all(isinstance(k, str) for k in keys):
+            return {k: sub(value[k], f"{field}[{k!r}]") for k in keys}
+        if all(isinstance(k, enum.Enum) for k in keys):
+            return {k.name: sub(value[k], f"{field}[{k.name}]") for k in keys}
+        return [
+            {"key": sub(k, f"{field} key"), "value": sub(value[k], f"{field}[{k!r}]")} for k in keys
+        ]
+    if isinstance(value, tuple | list):
+        return [sub(item, f"{field}[{i}]") for i, item in enumerate(value)]
+    if isinstance(value, frozenset | set):
+        return _sorted(value, sub, field)
+    raise InvalidTypeError(
+        field,
+        value,
+        "a value of revisit_rules (a result, Project, Party, Defect, Policy, enum member, "
+        "date, Decimal, …) or None, bool, int, str, a tuple, set or mapping of them",
+    )
+
+
+def _public_fields(value: object) -> list[str]:
+    """The names of the public attrs fields of ``value`` (an attrs instance)."""
+    cls: Any = type(value)
+    return [f.name for f in attrs.fields(cls) if not f.name.startswith("_")]
+
+
+def _fields(value: object, sub: Callable[[object, str], Any], field: str) -> dict[str, Any]:
+    return {name: sub(getattr(value, name), f"{field}.{name}") for name in _public_fields(value)}
+
+
+def _sorted(
+    items: frozenset[object] | set[object], sub: Callable[[object, str], Any], field: str
+) -> list[Any]:
+    members = [m for m in items if isinstance(m, enum.Enum)]
+    if members and len(members) == len(items) and len({type(m) for m in members}) == 1:
+        order: list[enum.Enum] = list(type(members[0]))
+        return [sub(m, f"{field}[{m.name}]") for m in sorted(members, key=order.index)]
+    plain = [sub(m, f"{field}[]") for m in items]
+    return sorted(plain, key=lambda p: json.dumps(p, sort_keys=True, ensure_ascii=False))
+
+
+def _calendar(calendar: WorkCalendar) -> dict[str, Any]:
+    """A calendar by its range, its published years and its difference from china_calendar()."""
+    base = china_calendar()
+
+    def days(found: frozenset[dt.date]) -> list[str]:
+        return [d.isoformat() for d in sorted(found)]
+
+    return {
+        "name": calendar.name,
+        "first_year": calendar.first_year,
+        "last_year": calendar.last_year,
+        "published_years": sorted(calendar.published_years),
+        "rest_days_added": days(calendar.rest_days - base.rest_days),
+        "rest_days_removed": days(base.rest_days - calendar.rest_days),
+        "working_days_added": days(calendar.working_days - base.working_days),
+        "working_days_removed": days(base.working_days - calendar.working_days),
+    }
+
+
+# --- results and their rules ------------------------------------------------------------------
+
+
+def _carries_rules(value: object) -> bool:
+    return attrs.has(type(value)) and isinstance(getattr(value, "rules", None), tuple)
+
+
+def _is_result(value: object) -> bool:
+    """A value that a rule produced: it carries ``rules``, or is a sequence of such values."""
+    if _carries_rules(value) or isinstance(value, Plan | WarrantySchedule):
+        return True
+    return isinstance(value, tuple) and all(_carries_rules(v) for v in value)
+
+
+def _rule_ids(value: object) -> Iterator[str]:
+    """Every rule ID in ``value``: its own ``rules`` first, then those of its parts."""
+    if isinstance(value, str | bytes | enum.Enum) or value is None:
+        return
+    own = getattr(value, "rules", None) if attrs.has(type(value)) else None
+    if isinstance(own, tuple):
+        yield from (r for r in own if isinstance(r, str))
+    if attrs.has(type(value)):
+        for name in _public_fields(value):
+            if name != "rules":
+                yield from _rule_ids(getattr(value, name))
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _rule_ids(item)
+    elif isinstance(value, tuple | list | frozenset | set):
+        for item in value:
+            yield from _rule_ids(item)
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, tuple):
+        kinds = sorted({type(v).__name__ for v in value})
+        return f"tuple[{' | '.join(kinds)}]" if kinds else "tuple[()]"
+    return type(value).__name__
+
+
+def _rule_entry(rule_id: str, policy: Policy) -> dict[str, Any]:
+    rule = RULES[rule_id]
+    return {
+        "id": rule.id,
+        "title_zh": rule.title_zh,
+        "title_en": rule.title_en,
+        "statement": rule.statement,
+        "value_in_force": rule.value_in_force(policy),
+        "assumption": rule.assumption,
+        "sources": [
+            {
+                "document": s.document,
+                "document_title": DOCUMENTS[s.document],
+                "ref": s.ref,
+                "quote": s.quote,
+            }
+            for s in rule.sources
+        ],
+        "effective_from": to_plain(rule.effective_from),
+        "checked_on": to_plain(rule.checked_on),
+    }
+
+
+# --- the trace --------------------------------------------------------------------------------
+
+
+def _public_function(name: str) -> Callable[..., object] | None:
+    """The public function of ``revisit_rules`` called ``name``, or None."""
+    import revisit_rules  # noqa: PLC0415 - the package imports this module
+
+    found = getattr(revisit_rules, name, None)
+    if name in revisit_rules.__all__ and callable(found) and not isinstance(found, type):
+        return found  # type: ignore[no-any-return]
+    return None
+
+
+def _check_function(_instance: object, _attribute: object, value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or _public_function(value) is None:
+        raise InvalidInputError(
+            "Trace.function", value, "the name of a public function of revisit_rules, or None"
+        )
+
+
+def _check_result(_instance: object, _attribute: object, value: object) -> None:
+    if not _is_result(value):
+        raise InvalidTypeError(
+            "Trace.result",
+            value,
+            "a result of revisit_rules that carries its rules (Expiry, Visit, Allocation, "
+            "Charge, Grading, DateResult, Settlement, RateResult, VisitState, Plan, "
+            "WarrantySchedule, or a tuple of them)",
+        )
+    unknown = [r for r in _rule_ids(value) if r not in RULES]
+    if unknown:
+        raise InvalidInputError(
+            "Trace.result.rules", unknown[0], "a rule ID of revisit_rules.RULES"
+        )
+
+
+def _check_policy(_instance: object, _attribute: object, value: Policy) -> None:
+    if not isinstance(value, Policy):
+        raise InvalidTypeError("Trace.policy", value, "a revisit_rules.Policy")
+
+
+def _inputs(value: object) -> FrozenMap[str, object]:
+    if value is None:
+        return FrozenMap()
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("Trace.inputs", value, "a mapping argument name -> value, or None")
+    for key in value:
+        if not isinstance(key, str) or not key.isidentifier():
+            raise InvalidInputError("Trace.inputs", key, "argument names (identifiers) as keys")
+    if "policy" in value:
+        raise InvalidInputError(
+            "Trace.inputs", "policy", "the inputs without the policy: pass it as policy="
+        )
+    return FrozenMap(value)
+
+
+@attrs.frozen
+class Trace:
+    """One decision: its result, its inputs, the policy in force and the function that ran.
+
+    Build one with :func:`trace` (calls the function and records its arguments) or
+    :meth:`Trace.of` (wraps a result already computed). The values are checked at once:
+    a result that carries no rules, an input that cannot be exported, an unknown rule ID
+    raise a typed error here, not at export.
+
+    Attributes:
+        result: the result: a value carrying ``rules`` (``Expiry``, ``Visit``,
+            ``Allocation``, ``Charge``, ``Grading``, ``DateResult``, ``Settlement``,
+            ``RateResult``, ``VisitState``), a ``Plan``, a ``WarrantySchedule``, or a tuple
+            of such values.
+        inputs: the arguments it was computed from, by parameter name (without the policy).
+        policy: the policy in force (``Policy()`` by default).
+        function: the name of the public function that produced it, where known.
+    """
+
+    result: object = attrs.field(validator=_check_result)
+    inputs: Mapping[str, object] = attrs.field(default=None, converter=_inputs)
+    policy: Policy = attrs.field(factory=Policy, validator=_check_policy)
+    function: str | None = attrs.field(default=None, validator=_check_function)
+    _data: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Convert everything once: bad values fail here, with the field that holds them."""
+        data = {
+            "trace_format": TRACE_FORMAT,
+            "function": self.function,
+            "inputs": {k: to_plain(v, field=f"inputs.{k}") for k, v in self.inputs.items()},
+            "policy": to_plain(self.policy, field="policy"),
+            "result_type": _type_name(self.result),
+            "result": to_plain(self.result, field="result"),
+            "rules": [_rule_entry(r, self.policy) for r in self.rules],
+            "versions": {"revisit_rules": __version__, "holidays": _holidays_version},
+        }
+        object.__setattr__(self, "_data", data)
+
+    @classmethod
+    def of(
+        cls,
+        result: object,
+        *,
+        inputs: Mapping[str, object] | None = None,
+        policy: Policy | None = None,
+        function: str | None = None,
+    ) -> Trace:
+        """The trace of a result already computed, with the inputs and policy it came from.
+
+        Args:
+            result: the result (see :class:`Trace`).
+            inputs: the arguments by parameter name, without the policy.
+            policy: the policy the result was computed under (``None``: ``Policy()``).
+            function: the name of the public function that produced it, if known.
+
+        >>> import revisit_rules as rr
+        >>> grading = rr.grade_visit(90, rr.ServiceRating.AVERAGE)
+        >>> t = rr.Trace.of(
+        ...     grading, inputs={"quality_score": 90, "service": rr.ServiceRating.AVERAGE}
+        ... )
+        >>> t.rules
+        ('SAT-ABC', 'SAT-ACTION')
+        """
+        return cls(
+            result,
+            inputs=inputs,
+            policy=_DEFAULT_POLICY if policy is None else policy,
+            function=function,
+        )
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Every rule the result names, in order: its own ``rules``, then its parts'."""
+        return tuple(dict.fromkeys(_rule_ids(self.result)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The trace as plain data (a fresh copy; JSON-able as it is).
+
+        Keys: ``trace_format``; ``function``; ``inputs`` (by parameter name); ``policy``
+        (only the fields that differ from ``Policy()``); ``result_type``; ``result``;
+        ``rules`` (one entry per rule: ``id``, ``title_zh``, ``title_en``, ``statement``,
+        ``value_in_force`` under the trace's policy, ``assumption``, ``sources`` as
+        ``document``/``document_title``/``ref``/``quote``, ``effective_from``,
+        ``checked_on``); ``versions`` (``revisit_rules`` and ``holidays``).
+        """
+        return copy.deepcopy(self._data)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The trace as JSON text (UTF-8 characters kept, not escaped).
+
+        >>> import datetime as dt
+        >>> import revisit_rules as rr
+        >>> t = rr.trace(rr.period_end, dt.date(2021, 10, 1), rr.Years(5))
+        >>> print(t.to_json(indent=None)[:80])
+        {"trace_format": 1, "function": "period_end", "inputs": {"start": "2021-10-01",
+        """
+        return json.dumps(self._data, ensure_ascii=False, indent=indent)
+
+
+def trace(function: Callable[..., object], /, *args: object, **kwargs: object) -> Trace:
+    """Call a public function of ``revisit_rules`` and trace its result with its arguments.
+
+    The arguments are recorded as the function's signature binds them, defaults included
+    (``calendar=None`` is the Chinese calendar of the ``holidays`` version in the trace).
+    The ``policy`` argument becomes the trace's policy. Iterators among the arguments (a
+    generator of projects) are read once into a tuple, which is both passed and recorded.
+
+    Args:
+        function: a public function of ``revisit_rules`` whose result carries its rules,
+            e.g. :func:`~revisit_rules.warranty_expiry`, :func:`~revisit_rules.period_end`,
+            :func:`~revisit_rules.allocate_liability`, :func:`~revisit_rules.grade_visit`,
+            :func:`~revisit_rules.annual_plan`, :func:`~revisit_rules.deadline` (day kinds).
+        *args: its positional arguments.
+        **kwargs: its keyword arguments.
+
+    Raises:
+        InvalidTypeError: ``function`` is not a public function of ``revisit_rules``; the
+            arguments do not fit its signature; its result carries no rules (``in_warranty``
+            gives a bool: trace ``warranty_expiry`` instead; an hour deadline gives a
+            ``datetime``).
+        InvalidInputError: whatever the function itself raises for its input.
+
+    >>> import revisit_rules as rr
+    >>> t = rr.trace(rr.grade_visit, 85, rr.ServiceRating.GOOD)
+    >>> t.inputs["quality_score"], t.result.grade, t.rules
+    (85, <Grade.B: 'B'>, ('SAT-ABC',))
+    """
+    name = getattr(function, "__name__", None)
+    if not isinstance(name, str) or _public_function(name) is not function:
+        raise InvalidTypeError(
+            "function", function, "a public function of revisit_rules, e.g. rr.warranty_expiry"
+        )
+    signature = inspect.signature(function)
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError as err:
+        raise InvalidTypeError(
+            f"arguments of {name}", str(err), f"arguments that fit {name}{signature}"
+        ) from None
+    bound.apply_defaults()
+    for key, arg in bound.arguments.items():
+        if isinstance(arg, Iterator):
+            bound.arguments[key] = tuple(arg)
+    result = function(*bound.args, **bound.kwargs)
+    if not _is_result(result):
+        raise InvalidTypeError(
+            f"{name}(…)",
+            result,
+            "a function whose result carries its rules (a plain value has no rules to trace)",
+        )
+    arguments = dict(bound.arguments)
+    policy = arguments.pop("policy", None)
+    return Trace(
+        result,
+        inputs=arguments,
+        policy=policy if isinstance(policy, Policy) else _DEFAULT_POLICY,
+        function=name,
+    )
