@@ -291,6 +291,12 @@ class TestColumns:
         """A, B or C in any case, or a tier read as its class; blank is B."""
         assert expected == one(row(customer_class=cell)).customer_class
 
+    @pytest.mark.parametrize("column", ["many_complaints", "serious_problem"])
+    @pytest.mark.parametrize(("cell", "expected"), [("", False), ("true", True), ("否", False)])
+    def test_vis_owner_flags(self, column, cell, expected):
+        """many_complaints, serious_problem: flags as new_techniques; blank is false."""
+        assert expected == getattr(one(row(**{column: cell})), column)
+
     def test_header_case_order_and_spaces(self):
         """Columns in any order and letter case, with spaces around."""
         text = " Categories ,REGION,Accepted_On , ID\n装修,北京,2024-06-28,P-1\n"
@@ -415,6 +421,8 @@ BAD_CELLS = [
     ("new_techniques", "2", {}, "new_techniques"),
     ("customer_class", "D", {}, "customer_class"),
     ("customer_class", "A+", {}, "customer_class"),
+    ("many_complaints", "often", {}, "many_complaints"),
+    ("serious_problem", "2", {}, "serious_problem"),
     # the warranties of the row: checked as it is read
     ("categories", "FOUNDATION_STRUCTURE", {}, "design_life_years"),
     ("categories", "OTHER", {}, "contract_terms[OTHER]"),

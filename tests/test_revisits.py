@@ -920,6 +920,13 @@ def test_visit_lead_follows_the_customer_class(customer_class, lead):
     assert {lead} == {v.lead for v in rr.plan_revisits(p)}
 
 
+@pytest.mark.parametrize("flag", ["many_complaints", "serious_problem"])
+def test_complaints_or_a_serious_problem_bring_the_manager(flag):
+    """VIS-OWNER: many complaints or a serious problem: the department manager, even for C."""
+    p = project(D(2026, 3, 2), customer_class=rr.CustomerClass.C, **{flag: True})
+    assert {rr.VisitLead.DEPARTMENT_MANAGER} == {v.lead for v in rr.plan_revisits(p)}
+
+
 def test_provisional_years_are_marked():
     """CAL-PROVISIONAL: targets in 2026 are final; those from 2027 on are provisional."""
     for v in rr.plan_revisits(project(D(2026, 3, 2))):

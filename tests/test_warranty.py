@@ -552,6 +552,8 @@ def test_project_rejects_bad_fields(kwargs, field):
         {"operation_started_on": "2024-07-01"},
         {"new_techniques": "yes"},
         {"customer_class": "A"},
+        {"many_complaints": 1},
+        {"serious_problem": "no"},
         {"name": 5},
         {"id": 5},
     ],

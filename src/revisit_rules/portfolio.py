@@ -35,6 +35,10 @@ new_techniques         no        new materials, techniques, processes or equipme
                                  blank: false (VIS-TECHNICAL)
 customer_class         no        ``A``, ``B`` or ``C`` (or a tier ``AAA`` … ``BB``, read as its
                                  class); blank: B (SAT-CLASS, VIS-OWNER)
+many_complaints        no        the customer complained about the service many times: a flag
+                                 as ``new_techniques``; its visits are led by the department
+                                 manager (VIS-OWNER)
+serious_problem        no        the project has a serious problem: likewise (VIS-OWNER)
 =====================  ========  ==============================================================
 
 Blank lines are skipped, and so is a row whose first cell starts with ``#`` (a comment,
@@ -116,6 +120,8 @@ COLUMNS: Final = (
     "operation_started_on",
     "new_techniques",
     "customer_class",
+    "many_complaints",
+    "serious_problem",
 )
 #: The columns every portfolio CSV must have.
 REQUIRED_COLUMNS: Final = ("id", "accepted_on", "region", "categories")
@@ -335,15 +341,13 @@ def _design_life_years(text: str) -> int | None:
     return int(text)
 
 
-def _flag(text: str) -> bool:
+def _flag(column: str, text: str, rule: str) -> bool:
     key = text.lower()
     if key in _TRUE:
         return True
     if key in _FALSE:
         return False
-    raise _CellError(
-        "new_techniques", text, "true/false, yes/no, 1/0, 是/否, or blank (false)", "VIS-TECHNICAL"
-    )
+    raise _CellError(column, text, "true/false, yes/no, 1/0, 是/否, or blank (false)", rule)
 
 
 def _customer_class(text: str) -> CustomerClass:
@@ -427,8 +431,10 @@ def project_from_row(
             operation_started_on=(
                 _date("operation_started_on", started, "VIS-COMMISSIONING") if started else None
             ),
-            new_techniques=_flag(cells["new_techniques"]),
+            new_techniques=_flag("new_techniques", cells["new_techniques"], "VIS-TECHNICAL"),
             customer_class=_customer_class(cells["customer_class"]),
+            many_complaints=_flag("many_complaints", cells["many_complaints"], "VIS-OWNER"),
+            serious_problem=_flag("serious_problem", cells["serious_problem"], "VIS-OWNER"),
             name=cells["name"],
         )
         warranty_schedule(project, policy=policy)  # every category's last day can be found

@@ -430,7 +430,12 @@ class _Planner:
     def lead(self) -> VisitLead:
         """Who leads the project's visits (VIS-OWNER)."""
         if self._lead is None:
-            self._lead = visit_lead(self.project.customer_class)
+            project = self.project
+            self._lead = visit_lead(
+                project.customer_class,
+                many_complaints=project.many_complaints,
+                serious_problem=project.serious_problem,
+            )
         return self._lead
 
     def span(self, season: SeasonKind) -> SeasonSpan:

@@ -302,6 +302,9 @@ class Project:
         new_techniques: whether new materials, techniques, processes or equipment were used
             (四新; VIS-TECHNICAL).
         customer_class: the customer's class (SAT-CLASS; decides who leads a visit).
+        many_complaints: the customer has complained about the service many times; its
+            visits are led by the department manager whatever its class (VIS-OWNER).
+        serious_problem: the project has a serious problem; likewise (VIS-OWNER).
         name: a readable name.
     """
 
@@ -324,6 +327,16 @@ class Project:
         validator=lambda _i, _a, v: check_bool("Project.new_techniques", v, rule="VIS-TECHNICAL"),
     )
     customer_class: CustomerClass = attrs.field(default=CustomerClass.B, kw_only=True)
+    many_complaints: bool = attrs.field(
+        default=False,
+        kw_only=True,
+        validator=lambda _i, _a, v: check_bool("Project.many_complaints", v, rule="VIS-OWNER"),
+    )
+    serious_problem: bool = attrs.field(
+        default=False,
+        kw_only=True,
+        validator=lambda _i, _a, v: check_bool("Project.serious_problem", v, rule="VIS-OWNER"),
+    )
     name: str = attrs.field(default="", kw_only=True, validator=_name)
 
     def __attrs_post_init__(self) -> None:
