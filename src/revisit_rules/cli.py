@@ -53,6 +53,7 @@ from revisit_rules.portfolio import example_portfolio, read_portfolio
 from revisit_rules.revisits import Plan, Visit, VisitKind, annual_plan
 from revisit_rules.rules import AREAS, rule_table
 from revisit_rules.satisfaction import ServiceRating, grade_visit
+from revisit_rules.tracing import to_plain
 from revisit_rules.warranty import Category, warranty_schedule
 
 if TYPE_CHECKING:
@@ -142,14 +143,9 @@ def _csv(records: list[dict[str, Any]], head: Sequence[str]) -> str:
     return buf.getvalue()
 
 
-def _json_default(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)  # pragma: no cover - records hold no other type
-
-
 def _json(records: object) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    """Records as JSON through the package's one conversion (dates ISO, enums by name)."""
+    return json.dumps(to_plain(records, labels=False), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- plan -------------------------------------------------------------------------------
