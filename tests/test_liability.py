@@ -374,12 +374,23 @@ def test_lia_pm_charges_all_costs_to_the_pm():
     """LIA-PM: all costs go to the PM (S001); a subcontractor's part becomes recourse."""
     a = allocate(shares={GC: Fraction(1, 2), SUB_A: Fraction(1, 2)}, pm_arrived_in_time=False)
 
-    assert [
-        (PM, M("500.00"), Fund.PROJECT_MANAGER),
-        (PM, M("500.00"), Fund.PROJECT_MANAGER),
-    ] == summary(a.charges)
+    assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
+    assert ("LIA-JOINT", "LIA-MONEY", "LIA-PM") == a.charges[0].rules
     assert [(SUB_A, M("500.00"), Fund.SUB_RETENTION)] == summary(a.recourse)
     assert ("LIA-JOINT", "LIA-MONEY", "LIA-PM") == a.recourse[0].rules
+
+
+def test_lia_pm_after_the_contractor_did_not_repair():
+    """LIA-PM with LIA-SUB-DEFAULT one level up: the owner's unit repaired; the PM pays."""
+    a = allocate(
+        shares={GC: Fraction(1, 2), SUB_A: Fraction(1, 2)},
+        repaired_by_responsible=False,
+        pm_arrived_in_time=False,
+    )
+
+    assert OWNER == a.repairer
+    assert (CONTRACTOR_DID_NOT_REPAIR, PM_LATE) == a.findings
+    assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
 
 
 def test_lia_pm_reassigns_a_subcontractors_repair():

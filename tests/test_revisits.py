@@ -746,6 +746,26 @@ def test_heating_visit_cut_at_acceptance(accepted, first):
     assert first == windows(rr.plan_revisits(p, policy=UNMERGED), K.HEATING_SEASON)[0]
 
 
+@pytest.mark.parametrize(
+    ("roll", "last_periodic"),
+    [
+        # 2024-06-27 + 2 years = Saturday 2026-06-27, rolled to Monday 06-29 (CC 203): the
+        # 4th periodic window 06-27 -> 07-26 is cut to 06-27 -> 06-29 and keeps Monday.
+        (True, (D(2026, 6, 27), D(2026, 6, 29), D(2026, 6, 29))),
+        # Without the roll the last day is Saturday 06-27: the window cut to it holds no
+        # working day and is not owed (VIS-IN-FORCE decision); the 3rd stays the last.
+        (False, (D(2025, 12, 27), D(2026, 1, 26), D(2025, 12, 29))),
+    ],
+)
+def test_periodic_window_cut_at_the_last_day(roll, last_periodic):
+    """A periodic window cut at the warranty's last day is owed only with a working day."""
+    policy = attrs.evolve(UNMERGED, roll_to_working_day=roll)
+    visits = rr.plan_revisits(project(D(2024, 6, 27)), policy=policy)
+
+    assert last_periodic == windows(visits, K.PERIODIC)[-1]
+    assert 1 == len(windows(visits, K.PRE_EXPIRY))  # the pre-expiry visit is always owed
+
+
 def test_annual_plan_agrees_with_vis_min_above_two():
     """annual_plan applies VIS-MIN as plan_revisits does, whatever min_visits is."""
     # OTHER for 3 months merges with the handover; the structure's pre-expiry is 5 years

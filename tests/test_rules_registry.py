@@ -262,3 +262,23 @@ class TestCommandLine:
         lines = done.stdout.splitlines()
         assert "ID,中文,English,value in force,sources,effective from,checked on" == lines[0]
         assert rr.rule_table("csv") == done.stdout
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "error"),
+    [
+        (lambda: rr.rule_table("pdf"), "fmt", rr.InvalidInputError),
+        (lambda: rr.rule_table(["csv"]), "fmt", rr.InvalidTypeError),
+        (lambda: rr.rule_table(policy="strict"), "policy", rr.InvalidTypeError),
+        (lambda: rr.rule_rows(area="XYZ"), "area", rr.InvalidInputError),
+        (lambda: rr.rule_rows(area=[1]), "area", rr.InvalidTypeError),
+        (lambda: rr.rule_rows(policy=5), "policy", rr.InvalidTypeError),
+    ],
+)
+def test_table_arguments_are_checked(call, field, error):
+    """rule_table and rule_rows refuse bad arguments with typed errors naming the field."""
+    with pytest.raises(error) as info:
+        call()
+
+    assert field == info.value.field
+    assert "[rule registry]" in str(info.value)

@@ -1137,6 +1137,8 @@ def test_survey_score_follows_the_policy_scale():
         ({**dict(Policy().satisfaction_scale), "SATISFIED": True}, InvalidTypeError),
         ({**dict(Policy().satisfaction_scale), "SATISFIED": 100}, InvalidInputError),
         ({**dict(Policy().satisfaction_scale), "DISSATISFIED": 60}, InvalidInputError),
+        ({**dict(Policy().satisfaction_scale), Satisfaction.SATISFIED: 70}, InvalidInputError),
+        ({**dict(Policy().satisfaction_scale), 5: 70}, InvalidInputError),
     ],
 )
 def test_bad_scales_are_refused(scale, error):

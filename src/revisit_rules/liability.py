@@ -741,24 +741,30 @@ def _did_not_repair(row: str, draft: _Draft) -> None:
 def _pm_late(draft: _Draft) -> None:
     """LIA-PM: the company assigns another team; all costs go to the project manager.
 
-    S001: "否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责". Every
-    charge moves to the manager's account, part by part; a part another party would have
-    borne (a subcontractor's retention, the owner, a designer) becomes recourse against that
-    party, since the cost still follows the party responsible (MEAS 13).
+    S001: "否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责". The
+    whole cost is one charge to the manager's account; a part another party would have
+    borne (a subcontractor's retention, the owner, a designer) becomes recourse against
+    that party, since the cost still follows the party responsible (MEAS 13). The company's
+    other team repairs, unless the owner already had another unit repair because the
+    contractor's side did not (MEAS 12, LIA-SUB-DEFAULT): that stands.
     """
     draft.rule("LIA-PM", "SLA-PM-ARRIVE")
     draft.findings.append(PM_LATE)
-    draft.repairer = _GC  # the company's other team
-    pm = Party(Role.PROJECT_MANAGER)
-    moved = tuple(
-        Charge(pm, c.amount, Fund.PROJECT_MANAGER, (*c.rules, "LIA-PM")) for c in draft.charges
-    )
+    if draft.repairer != _OWNER:
+        draft.repairer = _GC  # the company's other team
+    rules: dict[str, None] = {}
+    for charge in draft.charges:
+        rules.update(dict.fromkeys(charge.rules))
+    rules["LIA-PM"] = None
+    total = _yuan(sum(_fen(c.amount) for c in draft.charges))
     others = tuple(
         attrs.evolve(c, rules=(*c.rules, "LIA-PM"))
         for c in draft.charges
         if c.fund is not Fund.CONTRACTOR_PROVISION
     )
-    draft.charges = moved
+    draft.charges = (
+        Charge(Party(Role.PROJECT_MANAGER), total, Fund.PROJECT_MANAGER, tuple(rules)),
+    )
     draft.recourse = (*draft.recourse, *others)
 
 

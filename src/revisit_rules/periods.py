@@ -181,16 +181,24 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
 
+def missing_design_life(field: str, needed_for: str = "") -> MissingDesignLifeError:
+    """The error for a design working life that is needed but not given (WTY-DESIGN-LIFE).
+
+    It names the four GB 50068 categories, so the user knows what the documents state.
+    """
+    cats = ", ".join(f"{k}: {v} years" for k, v in DESIGN_LIFE_CATEGORIES.items())
+    return MissingDesignLifeError(
+        field,
+        None,
+        f"the design working life from the project's design documents"
+        f"{f', needed for {needed_for}' if needed_for else ''} (GB 50068 categories {cats})",
+        rule="WTY-DESIGN-LIFE",
+    )
+
+
 def _design_life(value: object) -> int:
     if value is None:
-        cats = ", ".join(f"{k}: {v} years" for k, v in DESIGN_LIFE_CATEGORIES.items())
-        raise MissingDesignLifeError(
-            "design_life_years",
-            None,
-            f"the design working life from the project's design documents (GB 50068 "
-            f"categories {cats})",
-            rule="WTY-DESIGN-LIFE",
-        )
+        raise missing_design_life("design_life_years")
     return check_int("design_life_years", value, minimum=1, rule="WTY-DESIGN-LIFE")
 
 
@@ -246,7 +254,8 @@ def period_end(
         )
     if calendar is not None and not isinstance(calendar, WorkCalendar):
         raise InvalidTypeError("calendar", calendar, "a WorkCalendar or None", rule="CAL-CN")
-    # Arguments the period does not use are checked too: nothing given is silently dropped.
+    # Arguments the period does not use are checked too, so a wrong one is never passed
+    # over unnoticed (a right one that the period does not need changes nothing).
     if region is not None:
         region_of(region, rule=_REGION_RULE.get(type(period), "CAL-PERIOD"))
     if isinstance(period, DesignLife) or design_life_years is not None:

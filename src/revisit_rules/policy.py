@@ -172,9 +172,12 @@ def _scale(value: object) -> FrozenMap[str, int]:
         raise InvalidTypeError(field, value, "a mapping answer name -> score", rule=rule)
     out: dict[str, int] = {}
     for key, score in value.items():
-        name = getattr(key, "name", key)
-        if name not in names:
+        # An answer by name, or a Satisfaction member (an enum member: its name).
+        name = key.name if isinstance(key, enum.Enum) else key
+        if not isinstance(name, str) or name not in names:
             raise InvalidInputError(field, key, f"an answer of {', '.join(names)}", rule=rule)
+        if name in out:
+            raise InvalidInputError(field, key, f"one score per answer ({name} twice)", rule=rule)
         check_int(f"{field}[{name}]", score, minimum=0, maximum=100, rule=rule)
         out[name] = score
     if sorted(out) != sorted(names):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from revisit_rules._check import FrozenMap
-from revisit_rules.errors import InvalidInputError
+from revisit_rules.errors import InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
     from revisit_rules.policy import Policy
@@ -254,6 +254,7 @@ def rule_rows(*, policy: Policy | None = None, area: str | None = None) -> tuple
 
     Raises:
         InvalidInputError: ``area`` is not a key of :data:`AREAS`.
+        InvalidTypeError: ``area`` is not a string, ``policy`` not a Policy or None.
 
     >>> rows = rule_rows(area="SAT")
     >>> rows[0].id, rows[0].title_en == RULES["SAT-ABC"].title_en
@@ -261,8 +262,12 @@ def rule_rows(*, policy: Policy | None = None, area: str | None = None) -> tuple
     >>> {area_of(row.id) for row in rows}
     {'SAT'}
     """
-    if area is not None and area not in AREAS:
-        raise InvalidInputError("area", area, f"one of {', '.join(AREAS)} or None")
+    from revisit_rules.policy import policy_or_default  # noqa: PLC0415 - policy imports us
+
+    policy = policy_or_default(policy, rule="registry")
+    if area is not None and (not isinstance(area, str) or area not in AREAS):
+        error = InvalidInputError if isinstance(area, str) else InvalidTypeError
+        raise error("area", area, f"one of {', '.join(AREAS)} or None", rule="registry")
     rows: list[RuleRow] = []
     for rule in RULES.values():
         if area is not None and area_of(rule.id) != area:
@@ -302,8 +307,9 @@ def rule_table(
     >>> [line.split(",")[0] for line in rule_table("csv", area="SLA").splitlines()][:2]
     ['ID', 'SLA-EMERGENCY']
     """
-    if fmt not in {"markdown", "csv", "html"}:
-        raise InvalidInputError("fmt", fmt, "'markdown', 'csv' or 'html'")
+    if not isinstance(fmt, str) or fmt not in {"markdown", "csv", "html"}:
+        error = InvalidInputError if isinstance(fmt, str) else InvalidTypeError
+        raise error("fmt", fmt, "'markdown', 'csv' or 'html'", rule="registry")
     rows = [row.cells() for row in rule_rows(policy=policy, area=area)]
     if fmt == "markdown":
 

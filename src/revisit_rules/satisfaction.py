@@ -339,7 +339,11 @@ class Satisfaction(enum.Enum):
 
     @property
     def score(self) -> Decimal:
-        """The answer's score, 0 to 100."""
+        """The answer's score on the source's scale, 0 to 100 (S003 5(2)).
+
+        :func:`survey_score` reads the scale of its policy
+        (``Policy.satisfaction_scale``), whose default is this one.
+        """
         return Decimal(self.value)
 
     @classmethod

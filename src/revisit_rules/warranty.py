@@ -65,7 +65,6 @@ from revisit_rules.errors import (
     CalendarRangeError,
     InvalidInputError,
     InvalidTypeError,
-    MissingDesignLifeError,
     NoSeasonError,
 )
 from revisit_rules.periods import (
@@ -77,6 +76,7 @@ from revisit_rules.periods import (
     Period,
     Years,
     _period_end,
+    missing_design_life,
 )
 from revisit_rules.policy import policy_or_default
 from revisit_rules.satisfaction import CustomerClass
@@ -447,14 +447,7 @@ def _ends(
             rule="WTY-OTHER",
         )
     if project.design_life_years is None and _needs_design_life(minimum, term):
-        cats = ", ".join(f"{k}: {v} years" for k, v in DESIGN_LIFE_CATEGORIES.items())
-        raise MissingDesignLifeError(
-            "Project.design_life_years",
-            None,
-            f"the design working life from the project's design documents, needed for "
-            f"{category.name} (GB 50068 categories {cats})",
-            rule="WTY-DESIGN-LIFE",
-        )
+        raise missing_design_life("Project.design_life_years", category.name)
     statutory = contract = None
     beyond = no_season = False
     if minimum is not None:
