@@ -12,8 +12,10 @@ under its area's table. ``--screenshot`` also saves a PNG of the page (keep it o
 repository; by default none is taken).
 
 Exit status: 0 when the page rendered every rule, 1 when it did not (or the browser
-failed), 0 with a ``SKIPPED`` line when no Chromium is installed: the docs build itself
-is checked by ``sphinx-build -W`` either way.
+failed, or the page was not built), 2 when ``--chromium PATH`` names no executable (a
+browser asked for by name must be there), and 0 with a ``SKIPPED`` line when no
+``--chromium`` is given and none is found on the machine: the docs build itself is
+checked by ``sphinx-build -W`` either way.
 """
 
 from __future__ import annotations
@@ -165,7 +167,18 @@ def main(argv: list[str] | None = None) -> int:
     if not page.is_file():
         print(f"check_docs_render: {page} does not exist; build the docs first", file=sys.stderr)
         return 1
-    chromium = find_chromium() if args.chromium is None else shutil.which(args.chromium)
+    if args.chromium is not None:
+        chromium = shutil.which(args.chromium)
+        if chromium is None:
+            print(
+                f"check_docs_render: FAILED: --chromium {args.chromium}: no such executable "
+                "(give the path of an installed browser, or leave --chromium out to skip "
+                "when none is installed)",
+                file=sys.stderr,
+            )
+            return 2
+    else:
+        chromium = find_chromium()
     if chromium is None:
         print(
             "check_docs_render: SKIPPED: no chromium found (apt-get install chromium); "

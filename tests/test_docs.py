@@ -8,6 +8,7 @@ project and checks the HTML with the same checker the browser check uses.
 """
 
 import datetime as dt
+import importlib
 import importlib.util
 import inspect
 import os
@@ -28,7 +29,7 @@ DOCS = ROOT / "docs"
 
 
 def _load(name, path):
-    """Import a module of the docs or scripts folder by its path."""
+    """Import a module of the scripts folder by its path."""
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, path)
@@ -38,7 +39,11 @@ def _load(name, path):
     return module
 
 
-gen = _load("revisit_docgen", DOCS / "_ext" / "revisit_docgen.py")
+_EXT = str(DOCS / "_ext")
+if _EXT not in sys.path:  # as docs/conf.py does: the extension's modules import each other
+    sys.path.insert(0, _EXT)
+gen = importlib.import_module("revisit_docgen")
+fmt = importlib.import_module("golden_format")
 render = _load("check_docs_render", ROOT / "scripts" / "check_docs_render.py")
 
 
@@ -132,36 +137,39 @@ def test_every_page_is_in_the_toctree():
 
 # --- golden cases -----------------------------------------------------------------------------
 
-GOOD = """\
+
+def _good_case(n, call="warranty_expiry", inputs=None, expected=None, rules=None):
+    """One well-formed [[case]] of warranty.toml, as TOML text."""
+    expected = expected or "last_day = 2025-06-30\nfindings = []"
+    rules = rules or '["WTY-WATERPROOF", "CAL-PERIOD"]'
+    if inputs is None:
+        inputs = (
+            f'project = {{ id = "P-{n}", accepted_on = 2020-06-30, region = "beijing", '
+            'categories = ["WATERPROOFING"] }\ncategory = "WATERPROOFING"'
+        )
+    return f"""
+[[case]]
+id = "WTY-G{n:02d}"
+title = "Waterproofing: 5 years from acceptance"
+rules = {rules}
+source = "REG Art. 40(2); DOMAIN.md § 1"
+call = "{call}"
+[case.input]
+{inputs}
+[case.expected]
+{expected}
+"""
+
+
+HEAD = """\
 area = "warranty"
 title = "Warranty expiry (保修期)"
 description = "Last days of the warranty."
-
-[[case]]
-id = "WTY-G01"
-title = "Waterproofing: 5 years from acceptance"
-rules = ["WTY-WATERPROOF", "CAL-PERIOD"]
-source = "REG Art. 40(2); DOMAIN.md § 1"
-call = "warranty_expiry"
-[case.input]
-accepted_on = 2020-06-30
-category = "WATERPROOFING"
-terms = [{category = "DECORATION", years = 3}]
-[case.expected]
-last_day = 2025-06-30
-findings = []
-
-[[case]]
-id = "WTY-G02"
-title = "Decoration: moved off a Sunday"
-rules = ["WTY-DECORATION"]
-source = "CC 203"
-call = "warranty_expiry"
-[case.input]
-accepted_on = 2024-06-28
-[case.expected]
-last_day = 2026-06-29
 """
+
+#: A file that follows the format (tests/cases/README.md): the checker the tests use
+#: accepts it, and its expected values are the library's answers.
+GOOD = HEAD + "".join(_good_case(n) for n in range(1, fmt.MIN_CASES + 1))
 
 
 def _write(directory, name, text):
@@ -171,56 +179,103 @@ def _write(directory, name, text):
     return path
 
 
+def test_good_fixture_is_a_valid_and_true_golden_file(tmp_path):
+    """GOOD passes the strict checker, and each case's call gives its expected values."""
+    data = fmt.read_file(_write(tmp_path, "warranty.toml", GOOD))
+
+    for case in data["case"]:
+        result = fmt.resolve(case["call"])(**fmt.inputs(case))
+        assert dt.date(2025, 6, 30) == result.last_day
+        assert () == result.findings
+        assert set(case["rules"]) <= set(rr.Trace.of(result).rules)
+
+
 def test_golden_file_is_read_as_rows(tmp_path):
-    """A file of GOLDEN_FORMAT.md gives one row per case, values one 'k = v' per line."""
+    """A file of the format (tests/cases/README.md) gives one row per case, one 'k = v' a line."""
     golden = gen.load_golden(_write(tmp_path, "warranty.toml", GOOD))
 
     assert ("warranty", "Warranty expiry (保修期)") == (golden.area, golden.title)
-    assert ["WTY-G01", "WTY-G02"] == [c.id for c in golden.cases]
+    assert [f"WTY-G{n:02d}" for n in range(1, fmt.MIN_CASES + 1)] == [c.id for c in golden.cases]
     first = golden.cases[0]
     assert [
-        "accepted_on = 2020-06-30",
+        (
+            'project = {id = "P-1", accepted_on = 2020-06-30, region = "beijing", '
+            'categories = ["WATERPROOFING"]}'
+        ),
         'category = "WATERPROOFING"',
-        'terms = [{category = "DECORATION", years = 3}]',
     ] == first.input
     assert ["last_day = 2025-06-30", "findings = []"] == first.expected
     assert ["WTY-WATERPROOF", "CAL-PERIOD"] == first.rules
     assert "warranty_expiry" == first.call
+    assert "REG Art. 40(2); DOMAIN.md § 1" == first.source
 
 
 def test_golden_call_may_be_a_method_of_a_public_result(tmp_path):
     """A method of a public result (china_calendar().is_working_day) is a valid call."""
-    text = GOOD.replace('call = "warranty_expiry"', 'call = "china_calendar().is_working_day"')
+    method = _good_case(
+        1,
+        call="china_calendar().is_working_day",
+        inputs="day = 2026-10-08",
+        expected="result = true",
+        rules='["CAL-CN"]',
+    )
+    text = HEAD + method + "".join(_good_case(n) for n in range(2, fmt.MIN_CASES + 1))
     golden = gen.load_golden(_write(tmp_path, "warranty.toml", text))
 
     assert "china_calendar().is_working_day" == golden.cases[0].call
+    assert ["day = 2026-10-08"] == golden.cases[0].input
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('rules = ["WTY-WATERPROOF", "CAL-PERIOD"]', 'rules = ["WTY-NOPE"]'), "not in RULES"),
+        (('rules = ["WTY-WATERPROOF", "CAL-PERIOD"]', 'rules = ["WTY-NOPE"]'), "not in revisit"),
         (('rules = ["WTY-WATERPROOF", "CAL-PERIOD"]', "rules = []"), "non-empty"),
-        (('call = "warranty_expiry"', 'call = "os_system"'), "not start with a public name"),
-        (('call = "warranty_expiry"', 'call = "().x"'), "not start with a public name"),
-        (('call = "warranty_expiry"', 'call = "_check.x"'), "not start with a public name"),
-        (('id = "WTY-G02"', 'id = "WTY-G01"'), "duplicate id"),
+        (('call = "warranty_expiry"', 'call = "os_system"'), "not a public function"),
+        (('call = "warranty_expiry"', 'call = "().x"'), "not an argument-free function"),
+        (('call = "warranty_expiry"', 'call = "_check.x"'), "not a public function"),
+        (('call = "warranty_expiry"', 'call = "period_end"'), r"takes no argument \['project'"),
+        (('id = "WTY-G02"', 'id = "WTY-G01"'), "duplicate case id WTY-G01"),
         (('area = "warranty"', 'area = "revisits"'), "expected 'warranty'"),
-        (('source = "CC 203"\n', ""), r"missing key\(s\) \['source'\]"),
+        (('source = "REG Art. 40(2); DOMAIN.md § 1"\n', ""), r"missing keys \['source'\]"),
         (('description = "Last days of the warranty."\n', ""), "description"),
-        (("[case.input]\naccepted_on = 2024-06-28\n", "input = 3\n"), "expected a table"),
+        (('category = "WATERPROOFING"\n', 'colour = "red"\n'), r"takes no argument \['colour'"),
         (("[[case]]", "[[case"), "not valid TOML"),
+        (("description = ", "version = 2\ndescription = "), r"top-level keys \[.*'version'"),
     ],
 )
 def test_malformed_golden_file_is_refused(tmp_path, change, message):
-    """Each departure from GOLDEN_FORMAT.md is an error naming the file and the problem."""
+    """The docs refuse what the tests refuse: the same checker, naming the file and problem."""
     old, new = change
     text = GOOD.replace(old, new, 1)
     assert text != GOOD
     path = _write(tmp_path, "warranty.toml", text)
 
-    with pytest.raises(gen.GoldenFormatError, match=message):
+    with pytest.raises(gen.GoldenFormatError, match=message) as docs:
         gen.load_golden(path)
+    with pytest.raises(fmt.GoldenFormatError) as tests:
+        fmt.read_file(path)
+
+    assert str(tests.value) == str(docs.value)
+    assert str(docs.value).startswith("warranty.toml: ")
+
+
+def test_docs_and_tests_share_one_error_class():
+    """The docs' error is the checker's: one class, so one message format."""
+    assert fmt.GoldenFormatError is gen.GoldenFormatError
+
+
+@pytest.mark.parametrize("count", [fmt.MIN_CASES - 1, fmt.MIN_CASES])
+def test_docs_need_as_many_cases_as_the_tests(tmp_path, count):
+    """A file with MIN_CASES - 1 cases is refused by the docs too; MIN_CASES renders."""
+    text = HEAD + "".join(_good_case(n) for n in range(1, count + 1))
+    path = _write(tmp_path, "warranty.toml", text)
+
+    if count < fmt.MIN_CASES:
+        with pytest.raises(gen.GoldenFormatError, match="at least"):
+            gen.load_golden(path)
+    else:
+        assert count == len(gen.load_golden(path).cases)
 
 
 def test_no_golden_directory_means_no_files(tmp_path):
@@ -390,14 +445,41 @@ def test_checker_finds_unknown_and_repeated_rows():
     assert f"rules shown twice: {tables[0][0]}" in problems
 
 
-def test_render_check_skips_without_a_browser(tmp_path, capsys):
-    """No chromium: a clear SKIPPED line and exit status 0 (the docs build is still checked)."""
+def test_render_check_skips_when_no_browser_is_found(tmp_path, capsys, monkeypatch):
+    """None found (no --chromium): a clear SKIPPED line and exit status 0."""
     _write(tmp_path, "rules.html", _dom(_by_area()))
+    monkeypatch.setattr(render, "find_chromium", lambda: None)
 
-    status = render.main(["--html", str(tmp_path), "--chromium", str(tmp_path / "none")])
+    status = render.main(["--html", str(tmp_path)])
 
     assert 0 == status
     assert "SKIPPED" in capsys.readouterr().out
+
+
+def test_render_check_fails_when_the_given_browser_is_missing(tmp_path, capsys, monkeypatch):
+    """--chromium PATH that does not exist is an error (status 2), never a skip."""
+    _write(tmp_path, "rules.html", _dom(_by_area()))
+    monkeypatch.setattr(render, "find_chromium", lambda: None)
+    missing = tmp_path / "none"
+
+    status = render.main(["--html", str(tmp_path), "--chromium", str(missing)])
+
+    out, err = capsys.readouterr()
+    assert 2 == status
+    assert f"--chromium {missing}: no such executable" in err
+    assert "SKIPPED" not in out
+
+
+def test_render_check_fails_when_the_given_browser_is_not_executable(tmp_path, capsys):
+    """--chromium naming a file that cannot run is an error too."""
+    _write(tmp_path, "rules.html", _dom(_by_area()))
+    plain = _write(tmp_path, "chromium", "not a program")
+    plain.chmod(0o644)
+
+    status = render.main(["--html", str(tmp_path), "--chromium", str(plain)])
+
+    assert 2 == status
+    assert "no such executable" in capsys.readouterr().err
 
 
 def test_render_check_fails_without_a_built_page(tmp_path, capsys):
@@ -414,7 +496,8 @@ CONF = """\
 import sys
 sys.path.insert(0, {ext!r})
 extensions = ["myst_parser", "revisit_sphinx"]
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "cases"]
+myst_heading_anchors = 3
 html_theme = "basic"
 """
 
@@ -435,14 +518,17 @@ def built(tmp_path_factory):
     if importlib.util.find_spec("sphinx") is None:  # pragma: no cover - docs extra missing
         pytest.skip("sphinx is not installed (the 'docs' extra)")
     src = tmp_path_factory.mktemp("docs")
-    cases = src / "cases"
+    cases = src / "cases"  # the page's golden files and the format's README, as in tests/cases
     _write(cases, "warranty.toml", GOOD)
+    shutil.copy(ROOT / "tests" / "cases" / "README.md", cases / "README.md")
     (src / "nocases").mkdir()
     shutil.copy(DOCS / "rules.md", src / "rules.md")
     golden = (DOCS / "golden.md").read_text(encoding="utf-8")
-    assert ":path: ../tests/cases" in golden
-    _write(src, "golden.md", golden.replace(":path: ../tests/cases", ":path: cases"))
-    _write(src, "empty.md", golden.replace(":path: ../tests/cases", ":path: nocases"))
+    assert ":path: ../tests/cases\n" in golden
+    assert "```{include} ../tests/cases/README.md\n" in golden
+    empty = golden.replace(":path: ../tests/cases", ":path: nocases")
+    _write(src, "golden.md", golden.replace("../tests/cases", "cases"))
+    _write(src, "empty.md", empty.replace("../tests/cases", "cases"))
     _write(src, "index.md", INDEX)
     _write(src, "conf.py", CONF.format(ext=str(DOCS / "_ext")))
     out = src / "_build"
@@ -489,6 +575,18 @@ def test_built_golden_page_has_a_section_per_file(built):
     assert 'id="golden-wty-g02"' in html
     assert "rules.html#rule-wty-waterproof" in html
     assert "no golden case files yet" not in html
+
+
+def test_built_golden_page_describes_the_format(built):
+    """The page includes tests/cases/README.md: the format, under its own heading."""
+    html = (built / "golden.html").read_text(encoding="utf-8")
+    readme = (ROOT / "tests" / "cases" / "README.md").read_text(encoding="utf-8")
+
+    assert 'id="the-file-format"' in html
+    assert 'href="#the-file-format"' in html
+    for heading in re.findall(r"^#{2,} (.+)$", readme, flags=re.MULTILINE):
+        assert re.sub(r"`([^`]*)`", r"\1", heading) in re.sub(r"<[^>]+>", "", html), heading
+    assert "GOLDEN_FORMAT" not in html
 
 
 def test_built_golden_page_without_files_says_so(built):

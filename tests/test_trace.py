@@ -284,6 +284,175 @@ def test_trace_is_a_frozen_value():
     assert "tampered" != t.to_dict()["result"]["last_day"]
 
 
+def _samples():
+    """Arguments for every public function: name -> (args, kwargs), with mutable containers."""
+    p = project(contract_terms={C.WATERPROOFING: rr.Years(1)})
+    allocation = rr.allocate_liability(p, leak())
+    visits = rr.plan_revisits(p)
+    record = rr.VisitRecord("P-7", visits[0], visits[0].target)
+    grading = rr.grade_visit(90, rr.ServiceRating.GOOD)
+    traceable = {
+        "allocate_liability": ((p, leak()), {}),
+        "annual_plan": (([p, rr.Project("P-8", D(2025, 3, 3), "上海", {C.DECORATION})], 2026), {}),
+        "complaint_rate": ((1, 200), {}),
+        "deadline": ((rr.Deadline.DISPATCH, D(2026, 9, 28)), {}),
+        "grade_visit": ((M("84.99"), rr.ServiceRating.EXCELLENT), {}),
+        "handling_rate": ((19, 20), {}),
+        "period_end": ((D(2021, 10, 1), rr.Years(5)), {}),
+        "plan_revisits": ((p,), {}),
+        "response_rate": ((50, 40), {}),
+        "satisfaction_rate": (([grading, rr.Grade.B, None],), {}),
+        "settle": ((allocation, {GC: M("100.00"), SUB: M("1000.00")}), {}),
+        "visit_status": ((list(visits[:2]), [record], D(2026, 1, 1)), {}),
+        "warranty_expiry": ((p, C.WATERPROOFING), {}),
+        "warranty_schedule": ((p,), {}),
+    }
+    plain = {  # plain results (a bool, a date, a Season, a string …): refused
+        "china_calendar": ((), {}),
+        "cooling_season": (("beijing", 2026), {}),
+        "heating_season": (("beijing", 2026), {}),
+        "in_warranty": ((p, C.DECORATION, D(2026, 1, 1)), {}),
+        "rainy_season": (("shanghai", 2026), {}),
+        "rule_rows": ((), {"area": "SAT"}),
+        "rule_table": ((), {}),
+        "split_amount": ((M("10.00"), {GC: 1}), {}),
+        "statutory_minimum": ((C.DECORATION,), {}),
+        "survey_counts": ((50, 40), {}),
+        "survey_score": (([rr.Satisfaction.SATISFIED],), {}),
+        "to_plain": ((M("1.00"),), {}),
+        "trace": ((rr.grade_visit, 85, rr.ServiceRating.GOOD), {}),
+        "visit_lead": ((rr.CustomerClass.A,), {}),
+    }
+    return traceable, plain
+
+
+TRACEABLE, PLAIN = _samples()
+SAMPLES = {**TRACEABLE, **PLAIN}
+
+
+def test_samples_cover_every_public_function():
+    """Every public function has sample arguments, in one group only: none is missed."""
+    functions = [
+        n for n in rr.__all__ if callable(getattr(rr, n)) and not isinstance(getattr(rr, n), type)
+    ]
+
+    assert sorted(functions) == sorted(SAMPLES)
+    assert set() == set(TRACEABLE) & set(PLAIN)
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_traceable_is_what_carries_rules(name):
+    """The functions listed as traceable trace; every other public function is refused."""
+    args, kwargs = SAMPLES[name]
+    if name in TRACEABLE:
+        assert rr.trace(getattr(rr, name), *args, **kwargs).rules
+    else:
+        with pytest.raises(rr.InvalidTypeError, match="carries its rules") as info:
+            rr.trace(getattr(rr, name), *args, **kwargs)
+        _assert_names(info.value, f"{name}(…)", "trace")
+
+
+@pytest.mark.parametrize("name", list(TRACEABLE))
+def test_every_trace_hashes(name):
+    """A trace is a hashable value, whatever containers its call was given (lists, dicts)."""
+    args, kwargs = SAMPLES[name]
+    t = rr.trace(getattr(rr, name), *args, **kwargs)
+    again = rr.trace(getattr(rr, name), *args, **kwargs)
+
+    assert hash(again) == hash(t)
+    assert {t} == {t, again}
+    assert [] == [k for k, v in t.inputs.items() if isinstance(v, list | set | dict)]
+
+
+def test_inputs_are_recorded_immutable():
+    """Lists become tuples, sets frozensets, dicts read-only mappings, nested ones too."""
+    grading = rr.grade_visit(74, rr.ServiceRating.EXCELLENT)
+    inputs = {
+        "a": [1, [2, {3}]],
+        "b": {"k": [D(2026, 1, 1)], "s": {C.DECORATION}},
+        "c": (M("1.00"), [GC]),
+    }
+    t = rr.Trace.of(grading, inputs=inputs)
+
+    assert (1, (2, frozenset({3}))) == t.inputs["a"]
+    assert isinstance(t.inputs["a"][1], tuple)
+    assert (D(2026, 1, 1),) == t.inputs["b"]["k"]
+    assert frozenset({C.DECORATION}) == t.inputs["b"]["s"]
+    assert isinstance(t.inputs["b"]["s"], frozenset)
+    with pytest.raises(TypeError):
+        t.inputs["b"]["k"] = ()
+    assert (M("1.00"), (GC,)) == t.inputs["c"]
+    assert isinstance(hash(t), int)
+    assert rr.Trace.of(grading, inputs=inputs).to_dict() == t.to_dict()
+
+
+def test_changing_the_arguments_later_does_not_change_the_trace():
+    """The trace keeps its own copy: appending to the caller's list changes nothing."""
+    projects = [project()]
+    t = rr.trace(rr.annual_plan, projects, 2026)
+    before = (hash(t), t.to_json())
+    projects.append(project(categories={C.HEATING}))
+
+    assert (project(),) == t.inputs["projects"]
+    assert before == (hash(t), t.to_json())
+
+
+@given(
+    projects=st.integers(min_value=0, max_value=3).flatmap(
+        lambda n: st.tuples(
+            *[
+                sts.visit_projects(project_id=f"P-{i}", first=D(2024, 1, 1), last=D(2026, 6, 30))
+                for i in range(n)
+            ]
+        ).map(list)
+    ),
+    balances=st.dictionaries(sts.parties, sts.money, max_size=3),
+)
+@example(projects=[], balances={})
+def test_traces_of_mutable_arguments_hash(projects, balances):
+    """Any plan's and any settlement's trace hashes, and equal traces hash equal."""
+    plan = rr.trace(rr.annual_plan, projects, 2026)
+    allocation = rr.allocate_liability(project(), leak())
+    settlement = rr.trace(rr.settle, allocation, {GC: M("0.00"), SUB: M("0.00"), **balances})
+
+    for t in (plan, settlement):
+        assert hash(t) == hash(attrs.evolve(t))
+        assert t == attrs.evolve(t)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [bytearray(b"x"), [bytearray(b"x")], {"k": bytearray(b"x")}],
+    ids=["bytearray", "list of", "dict of"],
+)
+def test_unexportable_inputs_are_refused_with_the_results_rule(bad):
+    """An input that cannot be exported is refused, naming the field and the result's rule."""
+    grading = rr.grade_visit(74, rr.ServiceRating.EXCELLENT)
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.Trace.of(grading, inputs={"x": bad})
+
+    assert info.value.field.startswith("inputs.x")
+    assert "SAT-ABC" == info.value.rule
+    assert str(info.value).startswith(f"{info.value.field} = ")
+    assert str(info.value).endswith("[rule SAT-ABC]")
+
+
+def test_unhashable_inputs_are_refused_with_the_results_rule():
+    """An input that exports but does not hash (a mutable attrs value) is refused."""
+
+    @attrs.define
+    class Mutable:
+        n: int
+
+    grading = rr.grade_visit(74, rr.ServiceRating.EXCELLENT)
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.Trace.of(grading, inputs={"x": Mutable(1)})
+
+    assert "inputs.x" == info.value.field
+    assert "SAT-ABC" == info.value.rule
+    assert "a value that hashes" in str(info.value)
+
+
 def test_of_equals_trace():
     """Trace.of with the same result, inputs and policy equals the trace() of the call."""
     p = project()
@@ -311,7 +480,7 @@ def test_of_without_inputs():
 
 
 def test_to_plain_values():
-    """The one conversion: each kind of value and its plain form."""
+    """to_plain, the JSON exports' conversion: each kind of value and its plain form."""
     aware = dt.datetime(2026, 10, 1, 10, 0, tzinfo=SHANGHAI)
     assert "2026-10-01T10:00:00+08:00" == rr.to_plain(aware)
     assert "2026-10-01" == rr.to_plain(D(2026, 10, 1))
@@ -339,9 +508,11 @@ def test_to_plain_labels():
 
 @pytest.mark.parametrize("bad", [0.5, float("nan"), object(), b"bytes", rr.china_calendar])
 def test_to_plain_refuses(bad):
-    """Floats and foreign objects are a typed error naming the field."""
-    with pytest.raises(rr.InvalidTypeError, match=r"^inputs\.x"):
+    """Floats and foreign objects are a typed error naming the field and the tag ``trace``."""
+    with pytest.raises(rr.InvalidTypeError, match=r"^inputs\.x") as info:
         rr.to_plain({"ok": 1, "also": [bad]}, field="inputs.x")
+
+    _assert_names(info.value, "inputs.x['also'][0]", "trace")
 
 
 def test_to_plain_names_the_nested_field():
@@ -366,17 +537,40 @@ def _private(start, period):
     ids=["builtin", "foreign", "private", "class", "period class", "name", "None", "mapping"],
 )
 def test_trace_refuses_what_is_not_a_public_function(function):
-    """Only the public functions of revisit_rules can be traced."""
-    with pytest.raises(rr.InvalidTypeError, match="public function of revisit_rules"):
+    """Only the public functions of revisit_rules can be traced; the error names field and tag."""
+    with pytest.raises(rr.InvalidTypeError, match="public function of revisit_rules") as info:
         rr.trace(function, D(2021, 10, 1), rr.Years(5))
+
+    _assert_names(info.value, "function", "trace")
+
+
+def _assert_names(error, field, rule):
+    """The error's message names the field, its value, what is accepted and the rule tag."""
+    assert field == error.field
+    assert rule == error.rule
+    assert str(error).startswith(f"{field} = {error.value!r}: expected {error.expected}")
+    assert str(error).endswith(f"[rule {rule}]")
+
+
+def test_trace_of_print_names_the_trace_tag():
+    """The review's example: rr.trace(print) says which field and which rule tag."""
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.trace(print)
+
+    assert str(info.value).startswith("function = <built-in function print>: expected ")
+    assert "[rule trace]" in str(info.value)
 
 
 def test_trace_refuses_arguments_that_do_not_fit():
     """Arguments that do not bind to the signature are a typed error naming the function."""
-    with pytest.raises(rr.InvalidTypeError, match="missing a required argument: 'category'"):
+    with pytest.raises(
+        rr.InvalidTypeError, match="missing a required argument: 'category'"
+    ) as info:
         rr.trace(rr.warranty_expiry, project())
-    with pytest.raises(rr.InvalidTypeError, match="unexpected keyword argument 'when'"):
+    _assert_names(info.value, "arguments of warranty_expiry", "trace")
+    with pytest.raises(rr.InvalidTypeError, match="unexpected keyword argument 'when'") as info:
         rr.trace(rr.period_end, D(2021, 10, 1), rr.Years(5), when=1)
+    _assert_names(info.value, "arguments of period_end", "trace")
 
 
 @pytest.mark.parametrize(
@@ -392,8 +586,10 @@ def test_trace_refuses_arguments_that_do_not_fit():
 )
 def test_trace_refuses_plain_results(function, args):
     """A function whose result carries no rules cannot be traced (no silent empty rule list)."""
-    with pytest.raises(rr.InvalidTypeError, match="carries its rules"):
+    with pytest.raises(rr.InvalidTypeError, match="carries its rules") as info:
         rr.trace(function, *args)
+
+    _assert_names(info.value, f"{function.__name__}(…)", "trace")
 
 
 def test_trace_passes_the_functions_errors_through():
@@ -411,42 +607,70 @@ def test_trace_passes_the_functions_errors_through():
 )
 def test_of_refuses_non_results(result):
     """Trace.of needs a result that carries its rules; an input or plain value is refused."""
-    with pytest.raises(rr.InvalidTypeError, match=r"Trace\.result"):
+    with pytest.raises(rr.InvalidTypeError, match=r"Trace\.result") as info:
         rr.Trace.of(result)
+
+    _assert_names(info.value, "Trace.result", "trace")
+
+
+def test_a_trace_is_no_result():
+    """A trace of a trace is refused: a Trace has rules, but no rule produced it."""
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.Trace.of(TRACES[0][1])
+
+    _assert_names(info.value, "Trace.result", "trace")
 
 
 def test_of_refuses_mixed_tuples():
     """A tuple is a result only when every item is one."""
     visit = rr.plan_revisits(project())[0]
-    with pytest.raises(rr.InvalidTypeError, match=r"Trace\.result"):
+    with pytest.raises(rr.InvalidTypeError, match=r"Trace\.result") as info:
         rr.Trace.of((visit, project()))
+
+    _assert_names(info.value, "Trace.result", "trace")
 
 
 def test_of_refuses_unknown_rule_ids():
     """A result naming a rule that is not in RULES is refused."""
     charge = rr.Charge(GC, M("1.00"), rr.Fund.CONTRACTOR_PROVISION, ("LIA-GC", "NO-SUCH-RULE"))
-    with pytest.raises(rr.InvalidInputError, match="NO-SUCH-RULE"):
+    with pytest.raises(rr.InvalidInputError, match="NO-SUCH-RULE") as info:
         rr.Trace.of(charge)
+
+    _assert_names(info.value, "Trace.result.rules", "trace")
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "match"),
+    ("kwargs", "match", "field", "rule"),
     [
-        ({"inputs": {"x": 1.5}}, r"inputs\.x = 1\.5"),
-        ({"inputs": {"x": object()}}, r"inputs\.x"),
-        ({"inputs": [("x", 1)]}, "Trace.inputs"),
-        ({"inputs": {1: "x"}}, "argument names"),
-        ({"inputs": {"policy": rr.Policy()}}, "pass it as policy="),
-        ({"policy": "strict"}, "policy"),
-        ({"function": "no_such_function"}, "Trace.function"),
-        ({"function": "Project"}, "Trace.function"),
+        ({"inputs": {"x": 1.5}}, r"inputs\.x = 1\.5", "inputs.x", "SAT-ABC"),
+        ({"inputs": {"x": object()}}, r"inputs\.x", "inputs.x", "SAT-ABC"),
+        ({"inputs": [("x", 1)]}, "Trace.inputs", "Trace.inputs", "trace"),
+        ({"inputs": {1: "x"}}, "argument names", "Trace.inputs", "trace"),
+        ({"inputs": {"policy": rr.Policy()}}, "pass it as policy=", "Trace.inputs", "trace"),
+        ({"policy": "strict"}, "policy", "Trace.policy", "trace"),
+        ({"function": "no_such_function"}, "Trace.function", "Trace.function", "trace"),
+        ({"function": "Project"}, "Trace.function", "Trace.function", "trace"),
     ],
     ids=["float", "object", "not a mapping", "key", "policy input", "policy", "name", "class"],
 )
-def test_of_refuses_bad_companions(kwargs, match):
-    """Inputs, policy and function name are checked when the trace is built."""
-    with pytest.raises(rr.InvalidInputError, match=match):
+def test_of_refuses_bad_companions(kwargs, match, field, rule):
+    """Inputs, policy and function name are checked when the trace is built.
+
+    A value that cannot be exported names the result's rule (SAT-ABC graded it); a piece
+    of the wrong kind names the tag of tracing itself.
+    """
+    with pytest.raises(rr.InvalidInputError, match=match) as info:
         rr.Trace.of(rr.grade_visit(85, rr.ServiceRating.GOOD), **kwargs)
+
+    _assert_names(info.value, field, rule)
+
+
+def test_a_result_without_rules_falls_back_to_the_tag():
+    """An empty tuple of visits names no rule: its export errors carry the tag ``trace``."""
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.Trace.of((), inputs={"x": 1.5})
+
+    _assert_names(info.value, "inputs.x", "trace")
 
 
 # --- properties --------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ Everything is read from the package and the repository at build time, never hand
 
 - the rule tables, one per area, from :func:`revisit_rules.rules.rule_rows` (the rows
   that :func:`revisit_rules.rule_table` formats too);
-- the golden cases, one section per ``tests/cases/*.toml`` (GOLDEN_FORMAT.md);
+- the golden cases, one section per ``tests/cases/*.toml`` (format: ``tests/cases/README.md``),
+  each file checked by ``golden_format`` (the checker the tests use) before it renders;
 - the API reference, one section per defining module, over ``revisit_rules.__all__``;
 - the CLI reference, from the ``argparse`` parser, with example output of real runs.
 """
@@ -21,14 +22,13 @@ import importlib
 import inspect
 import io
 import os
-import re
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import golden_format
 
 import revisit_rules
 from revisit_rules import cli, rules
@@ -83,12 +83,8 @@ def _show(value: object) -> str:
 
 # --- golden cases --------------------------------------------------------------------------
 
-_TOP_KEYS = ("area", "title", "description")
-_CASE_KEYS = ("id", "title", "rules", "source", "call", "input", "expected")
-
-
-class GoldenFormatError(ValueError):
-    """A golden case file that does not follow GOLDEN_FORMAT.md."""
+#: The error of a golden file that does not follow the format (``tests/cases/README.md``).
+GoldenFormatError = golden_format.GoldenFormatError
 
 
 @dataclass(frozen=True)
@@ -135,66 +131,31 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-def _lines(table: object, where: str) -> list[str]:
-    if not isinstance(table, dict):
-        raise GoldenFormatError(f"{where}: expected a table, got {type(table).__name__}")
+def _lines(table: dict[str, Any]) -> list[str]:
     return [f"{k} = {format_value(v)}" for k, v in table.items()]
 
 
 def load_golden(path: Path) -> GoldenFile:
-    """Read and check one golden file; raise :class:`GoldenFormatError` naming the problem."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
-        raise GoldenFormatError(f"{path.name}: not valid TOML: {err}") from None
-    missing = [k for k in _TOP_KEYS if not isinstance(data.get(k), str)]
-    if missing:
-        raise GoldenFormatError(f"{path.name}: missing top-level string key(s) {missing}")
-    if data["area"] != path.stem:
-        raise GoldenFormatError(f"{path.name}: area = {data['area']!r}, expected {path.stem!r}")
-    raw_cases = data.get("case", [])
-    if not isinstance(raw_cases, list):
-        raise GoldenFormatError(f"{path.name}: 'case' must be an array of tables [[case]]")
-    cases: list[GoldenCase] = []
-    for index, raw in enumerate(raw_cases):
-        case = _case(raw, f"{path.name}: case #{index + 1}")
-        if case.id in {c.id for c in cases}:
-            raise GoldenFormatError(f"{path.name}: case #{index + 1}: duplicate id {case.id!r}")
-        cases.append(case)
-    return GoldenFile(path, data["area"], data["title"], data["description"], cases)
+    """Read one golden file, checked as the tests check it, as rows for a table.
 
-
-def _case(raw: object, where: str) -> GoldenCase:
-    """One ``[[case]]`` table, checked."""
-    if not isinstance(raw, dict):
-        raise GoldenFormatError(f"{where}: expected a table")
-    absent = [k for k in _CASE_KEYS if k not in raw]
-    if absent:
-        raise GoldenFormatError(f"{where}: missing key(s) {absent}")
-    where = f"{where} ({raw['id']})"
-    rule_ids = raw["rules"]
-    if not isinstance(rule_ids, list) or not rule_ids:
-        raise GoldenFormatError(f"{where}: 'rules' must be a non-empty array")
-    unknown = [r for r in rule_ids if r not in rules.RULES]
-    if unknown:
-        raise GoldenFormatError(f"{where}: rule(s) not in RULES: {unknown}")
-    call = str(raw["call"])
-    # A public function (``period_end``) or a method of what one returns
-    # (``china_calendar().is_working_day``): the leading name must be public.
-    head = re.match(r"[A-Za-z_]\w*", call)
-    if head is None or head.group() not in revisit_rules.__all__:
-        raise GoldenFormatError(
-            f"{where}: call = {call!r} does not start with a public name of revisit_rules"
+    Raises:
+        GoldenFormatError: the file is not valid TOML or does not follow the format
+            (``golden_format.read_file``; the message names the file and the case).
+    """
+    data = golden_format.read_file(path)
+    cases = [
+        GoldenCase(
+            id=raw["id"],
+            title=raw["title"],
+            call=raw["call"],
+            input=_lines(raw["input"]),
+            expected=_lines(raw["expected"]),
+            rules=list(raw["rules"]),
+            source=raw["source"],
         )
-    return GoldenCase(
-        id=str(raw["id"]),
-        title=str(raw["title"]),
-        call=call,
-        input=_lines(raw["input"], f"{where} input"),
-        expected=_lines(raw["expected"], f"{where} expected"),
-        rules=[str(r) for r in rule_ids],
-        source=str(raw["source"]),
-    )
+        for raw in data["case"]
+    ]
+    return GoldenFile(path, data["area"], data["title"], data["description"], cases)
 
 
 # --- API reference -------------------------------------------------------------------------

@@ -144,7 +144,7 @@ def _csv(records: list[dict[str, Any]], head: Sequence[str]) -> str:
 
 
 def _json(records: object) -> str:
-    """Records as JSON through the package's one conversion (dates ISO, enums by name)."""
+    """Records as JSON through to_plain, as the JSON exports all are (dates ISO, enums by name)."""
     return json.dumps(to_plain(records, labels=False), ensure_ascii=False, indent=2) + "\n"
 
 

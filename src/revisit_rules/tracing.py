@@ -12,11 +12,13 @@ gave which answer on whose authority.
 
 Results do not carry their inputs, so :func:`trace` calls a public function and records
 its arguments as bound by its signature; :meth:`Trace.of` wraps a result already computed.
-The export is serialization kept out of the domain classes: :func:`to_plain` is the one
-conversion of library values to JSON-able data (dates ISO, ``Decimal`` and ``Fraction`` as
-strings, never floats; enums by name with their Chinese label; attrs values as dicts of
-their fields; sets sorted). A trace reads no clock: it has no timestamp. (The module is
-``tracing``: one named ``trace`` would shadow the function ``revisit_rules.trace``.)
+The export is serialization kept out of the domain classes: :func:`to_plain` converts
+library values to JSON-able data (dates ISO, ``Decimal`` and ``Fraction`` as strings,
+never floats; enums by name with their Chinese label; attrs values as dicts of their
+fields; sets sorted), for the traces and the command line's JSON. A trace is a frozen,
+hashable value: its recorded inputs are made immutable (lists as tuples, sets as
+frozensets, mappings as read-only mappings). It reads no clock: it has no timestamp.
+(The module is ``tracing``: one named ``trace`` would shadow ``revisit_rules.trace``.)
 
 >>> import datetime as dt
 >>> import revisit_rules as rr
@@ -64,14 +66,27 @@ __all__ = ["TRACE_FORMAT", "Trace", "to_plain", "trace"]
 #: The version of the layout of :meth:`Trace.to_dict`; raised when a key changes meaning.
 TRACE_FORMAT: Final = 1
 
+# The rule tag of errors about tracing itself (not a rule of the registry, like the tag
+# ``registry`` of the rule table's errors): a function that cannot be traced, a Trace
+# built from values of the wrong kind. An error about a value of a trace whose result
+# carries rules names the result's first rule instead.
+_TRACE_RULE: Final = "trace"
+
 _DEFAULT_POLICY: Final = Policy()
 
 
 # --- values to plain data -------------------------------------------------------------------
 
 
-def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any:  # noqa: ANN401, C901, PLR0911, PLR0912 - one dispatch over the value types
-    """``value`` as plain JSON-able data: the one conversion every export of the package uses.
+def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any:  # noqa: ANN401 - JSON-able data
+    """``value`` as plain JSON-able data: the conversion behind the package's JSON exports.
+
+    :meth:`Trace.to_dict` and :meth:`Trace.to_json` use it, and so does the command
+    line's ``--format json``. The other exports have their own, simpler cell formats and do
+    not go through it: the command line's CSV cells and tables, :meth:`Plan.to_records
+    <revisit_rules.Plan.to_records>` (Python values: dates stay ``datetime.date``, kinds
+    are tuples of names, for pandas), :meth:`Plan.to_ics <revisit_rules.Plan.to_ics>` and
+    :func:`~revisit_rules.rule_table`.
 
     * ``None``, ``bool``, ``int``, ``str`` stay as they are; a ``float`` is refused (not
       exact: money and scores are ``Decimal``).
@@ -96,7 +111,9 @@ def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any
         field: the value's name, used in error messages (nested values extend it).
 
     Raises:
-        InvalidTypeError: a float, or a value of a type the package does not export.
+        InvalidTypeError: a float, or a value of a type the package does not export; the
+            message names the (nested) field and the rule tag ``trace`` (inside a
+            :class:`Trace`, the first rule of its result).
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -108,15 +125,23 @@ def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any
     >>> to_plain(rr.Party(rr.Role.SUBCONTRACTOR, "防水分包"), labels=False)
     {'role': 'SUBCONTRACTOR', 'name': '防水分包'}
     """
+    return _plain(value, labels=labels, field=field, rule=_TRACE_RULE)
+
+
+def _plain(value: object, *, labels: bool, field: str, rule: str) -> Any:  # noqa: ANN401, C901, PLR0911, PLR0912 - one dispatch over the value types
+    """:func:`to_plain`, its errors naming ``rule``."""
 
     def sub(item: object, name: str) -> Any:  # noqa: ANN401 - JSON-able data
-        return to_plain(item, labels=labels, field=name)
+        return _plain(item, labels=labels, field=name, rule=rule)
 
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
         raise InvalidTypeError(
-            field, value, "an exact value (int, decimal.Decimal, fractions.Fraction), not a float"
+            field,
+            value,
+            "an exact value (int, decimal.Decimal, fractions.Fraction), not a float",
+            rule=rule,
         )
     if isinstance(value, dt.date):  # a datetime is a date: isoformat keeps its time and offset
         return value.isoformat()
@@ -161,6 +186,7 @@ def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any
         value,
         "a value of revisit_rules (a result, Project, Party, Defect, Policy, enum member, "
         "date, Decimal, …) or None, bool, int, str, a tuple, set or mapping of them",
+        rule=rule,
     )
 
 
@@ -208,7 +234,12 @@ def _calendar(calendar: WorkCalendar) -> dict[str, Any]:
 
 
 def _carries_rules(value: object) -> bool:
-    return attrs.has(type(value)) and isinstance(getattr(value, "rules", None), tuple)
+    """A result of a rule: an attrs value with a ``rules`` tuple, other than a Trace."""
+    return (
+        attrs.has(type(value))
+        and not isinstance(value, Trace)
+        and isinstance(getattr(value, "rules", None), tuple)
+    )
 
 
 def _is_result(value: object) -> bool:
@@ -285,7 +316,10 @@ def _check_function(_instance: object, _attribute: object, value: str | None) ->
         return
     if not isinstance(value, str) or _public_function(value) is None:
         raise InvalidInputError(
-            "Trace.function", value, "the name of a public function of revisit_rules, or None"
+            "Trace.function",
+            value,
+            "the name of a public function of revisit_rules, or None",
+            rule=_TRACE_RULE,
         )
 
 
@@ -297,32 +331,65 @@ def _check_result(_instance: object, _attribute: object, value: object) -> None:
             "a result of revisit_rules that carries its rules (Expiry, Visit, Allocation, "
             "Charge, Grading, DateResult, Settlement, RateResult, VisitState, Plan, "
             "WarrantySchedule, or a tuple of them)",
+            rule=_TRACE_RULE,
         )
     unknown = [r for r in _rule_ids(value) if r not in RULES]
     if unknown:
         raise InvalidInputError(
-            "Trace.result.rules", unknown[0], "a rule ID of revisit_rules.RULES"
+            "Trace.result.rules", unknown[0], "a rule ID of revisit_rules.RULES", rule=_TRACE_RULE
         )
 
 
 def _check_policy(_instance: object, _attribute: object, value: Policy) -> None:
     if not isinstance(value, Policy):
-        raise InvalidTypeError("Trace.policy", value, "a revisit_rules.Policy")
+        raise InvalidTypeError("Trace.policy", value, "a revisit_rules.Policy", rule=_TRACE_RULE)
+
+
+def _rule_of(result: object) -> str:
+    """The first rule of the registry that ``result`` names, or the tag of tracing itself."""
+    if _is_result(result):
+        for rule_id in _rule_ids(result):
+            if rule_id in RULES:
+                return rule_id
+    return _TRACE_RULE
+
+
+def _frozen(value: object) -> object:
+    """``value`` made immutable, recursively, so that it hashes.
+
+    Lists and tuples become tuples, sets frozensets, mappings :class:`FrozenMap`; other
+    values (the package's frozen values, scalars) stay as they are.
+    """
+    if isinstance(value, Mapping):
+        return FrozenMap({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list) or type(value) is tuple:
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(_frozen(v) for v in value)
+    return value
 
 
 def _inputs(value: object) -> FrozenMap[str, object]:
+    """The inputs by argument name, frozen (so that every trace hashes)."""
     if value is None:
         return FrozenMap()
     if not isinstance(value, Mapping):
-        raise InvalidTypeError("Trace.inputs", value, "a mapping argument name -> value, or None")
+        raise InvalidTypeError(
+            "Trace.inputs", value, "a mapping argument name -> value, or None", rule=_TRACE_RULE
+        )
     for key in value:
         if not isinstance(key, str) or not key.isidentifier():
-            raise InvalidInputError("Trace.inputs", key, "argument names (identifiers) as keys")
+            raise InvalidInputError(
+                "Trace.inputs", key, "argument names (identifiers) as keys", rule=_TRACE_RULE
+            )
     if "policy" in value:
         raise InvalidInputError(
-            "Trace.inputs", "policy", "the inputs without the policy: pass it as policy="
+            "Trace.inputs",
+            "policy",
+            "the inputs without the policy: pass it as policy=",
+            rule=_TRACE_RULE,
         )
-    return FrozenMap(value)
+    return FrozenMap({k: _frozen(v) for k, v in value.items()})
 
 
 @attrs.frozen
@@ -331,15 +398,20 @@ class Trace:
 
     Build one with :func:`trace` (calls the function and records its arguments) or
     :meth:`Trace.of` (wraps a result already computed). The values are checked at once:
-    a result that carries no rules, an input that cannot be exported, an unknown rule ID
-    raise a typed error here, not at export.
+    a result that carries no rules, an input that cannot be exported or hashed, an unknown
+    rule ID raise a typed error here, not at export. Errors about the trace's own pieces
+    (a result that carries no rules, inputs that are no mapping, a policy that is no
+    Policy, an unknown function name) carry the rule tag ``trace``; errors about a value it
+    records (a float, a foreign or unhashable object) name the result's first rule.
 
     Attributes:
         result: the result: a value carrying ``rules`` (``Expiry``, ``Visit``,
             ``Allocation``, ``Charge``, ``Grading``, ``DateResult``, ``Settlement``,
             ``RateResult``, ``VisitState``), a ``Plan``, a ``WarrantySchedule``, or a tuple
             of such values.
-        inputs: the arguments it was computed from, by parameter name (without the policy).
+        inputs: the arguments it was computed from, by parameter name (without the policy),
+            made immutable: lists become tuples, sets frozensets, mappings read-only
+            mappings (recursively), so that a trace hashes and cannot change after the fact.
         policy: the policy in force (``Policy()`` by default).
         function: the name of the public function that produced it, where known.
     """
@@ -351,17 +423,36 @@ class Trace:
     _data: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        """Convert everything once: bad values fail here, with the field that holds them."""
+        """Convert everything once: bad values fail here, with the field that holds them.
+
+        The errors name the result's first rule (or ``trace`` when it names none).
+        """
+        rule = _rule_of(self.result)
+
+        def plain(value: object, field: str) -> Any:  # noqa: ANN401 - JSON-able data
+            return _plain(value, labels=True, field=field, rule=rule)
+
         data = {
             "trace_format": TRACE_FORMAT,
             "function": self.function,
-            "inputs": {k: to_plain(v, field=f"inputs.{k}") for k, v in self.inputs.items()},
-            "policy": to_plain(self.policy, field="policy"),
+            "inputs": {k: plain(v, f"inputs.{k}") for k, v in self.inputs.items()},
+            "policy": plain(self.policy, "policy"),
             "result_type": _type_name(self.result),
-            "result": to_plain(self.result, field="result"),
+            "result": plain(self.result, "result"),
             "rules": [_rule_entry(r, self.policy) for r in self.rules],
             "versions": {"revisit_rules": __version__, "holidays": _holidays_version},
         }
+        for key, value in self.inputs.items():
+            try:
+                hash(value)
+            except TypeError:
+                raise InvalidTypeError(
+                    f"inputs.{key}",
+                    value,
+                    "a value that hashes (the package's frozen values, or tuples, sets and "
+                    "mappings of them), so that the trace is a value",
+                    rule=rule,
+                ) from None
         object.__setattr__(self, "_data", data)
 
     @classmethod
@@ -432,6 +523,8 @@ def trace(function: Callable[..., object], /, *args: object, **kwargs: object) -
     (``calendar=None`` is the Chinese calendar of the ``holidays`` version in the trace).
     The ``policy`` argument becomes the trace's policy. Iterators among the arguments (a
     generator of projects) are read once into a tuple, which is both passed and recorded.
+    The function gets the arguments as given; the trace records them made immutable (a
+    list of projects as a tuple, a dict of balances as a read-only mapping).
 
     Args:
         function: a public function of ``revisit_rules`` whose result carries its rules,
@@ -445,25 +538,36 @@ def trace(function: Callable[..., object], /, *args: object, **kwargs: object) -
         InvalidTypeError: ``function`` is not a public function of ``revisit_rules``; the
             arguments do not fit its signature; its result carries no rules (``in_warranty``
             gives a bool: trace ``warranty_expiry`` instead; an hour deadline gives a
-            ``datetime``).
+            ``datetime``). These name the rule tag ``trace``.
         InvalidInputError: whatever the function itself raises for its input.
 
     >>> import revisit_rules as rr
     >>> t = rr.trace(rr.grade_visit, 85, rr.ServiceRating.GOOD)
     >>> t.inputs["quality_score"], t.result.grade, t.rules
     (85, <Grade.B: 'B'>, ('SAT-ABC',))
+    >>> try:
+    ...     rr.trace(print)
+    ... except rr.InvalidTypeError as err:
+    ...     print(err.field, "|", err.rule, "|", str(err).endswith("[rule trace]"))
+    function | trace | True
     """
     name = getattr(function, "__name__", None)
     if not isinstance(name, str) or _public_function(name) is not function:
         raise InvalidTypeError(
-            "function", function, "a public function of revisit_rules, e.g. rr.warranty_expiry"
+            "function",
+            function,
+            "a public function of revisit_rules, e.g. rr.warranty_expiry",
+            rule=_TRACE_RULE,
         )
     signature = inspect.signature(function)
     try:
         bound = signature.bind(*args, **kwargs)
     except TypeError as err:
         raise InvalidTypeError(
-            f"arguments of {name}", str(err), f"arguments that fit {name}{signature}"
+            f"arguments of {name}",
+            str(err),
+            f"arguments that fit {name}{signature}",
+            rule=_TRACE_RULE,
         ) from None
     bound.apply_defaults()
     for key, arg in bound.arguments.items():
@@ -475,6 +579,7 @@ def trace(function: Callable[..., object], /, *args: object, **kwargs: object) -
             f"{name}(…)",
             result,
             "a function whose result carries its rules (a plain value has no rules to trace)",
+            rule=_TRACE_RULE,
         )
     arguments = dict(bound.arguments)
     policy = arguments.pop("policy", None)
