@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import attrs
 
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 
@@ -46,6 +48,15 @@ def check_int(
     if maximum is not None and value > maximum:
         raise InvalidInputError(field, value, f"a whole number <= {maximum}", rule=rule)
     return value
+
+
+def flag_field(field: str, *, default: bool, rule: str) -> Any:  # noqa: ANN401 - an attrs field
+    """A keyword-only ``bool`` attrs field whose validator names ``field`` and ``rule``."""
+    return attrs.field(
+        default=default,
+        kw_only=True,
+        validator=lambda _i, _a, v: check_bool(field, v, rule=rule),
+    )
 
 
 def check_bool(field: str, value: object, *, rule: str = "") -> bool:

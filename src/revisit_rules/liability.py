@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_bool, check_date
+from revisit_rules._check import FrozenMap, check_date, flag_field
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
 from revisit_rules.warranty import Category, Project, warranty_expiry
@@ -481,23 +481,11 @@ class Defect:
         converter=_defect_shares,
     )
     procured_by: Procurement | None = attrs.field(default=None, kw_only=True)
-    emergency: bool = attrs.field(
-        default=False,
-        kw_only=True,
-        validator=lambda _i, _a, v: check_bool("Defect.emergency", v, rule="SLA-EMERGENCY"),
+    emergency: bool = flag_field("Defect.emergency", default=False, rule="SLA-EMERGENCY")
+    repaired_by_responsible: bool = flag_field(
+        "Defect.repaired_by_responsible", default=True, rule="LIA-SUB-DEFAULT"
     )
-    repaired_by_responsible: bool = attrs.field(
-        default=True,
-        kw_only=True,
-        validator=lambda _i, _a, v: check_bool(
-            "Defect.repaired_by_responsible", v, rule="LIA-SUB-DEFAULT"
-        ),
-    )
-    pm_arrived_in_time: bool = attrs.field(
-        default=True,
-        kw_only=True,
-        validator=lambda _i, _a, v: check_bool("Defect.pm_arrived_in_time", v, rule="LIA-PM"),
-    )
+    pm_arrived_in_time: bool = flag_field("Defect.pm_arrived_in_time", default=True, rule="LIA-PM")
 
     def __attrs_post_init__(self) -> None:
         """Cross-field checks: procurement for MATERIAL only; the parties a cause admits."""
