@@ -1,7 +1,8 @@
 """Shared test configuration: the Hypothesis profiles.
 
-``HYPOTHESIS_PROFILE=ci`` (set by CI) runs more examples; the default is quick enough for
-a developer's every run.
+``ci`` runs more examples: it is the default where ``CI`` is set (as CI sets it), and
+``HYPOTHESIS_PROFILE`` names a profile explicitly. ``dev`` is quick enough for a
+developer's every run.
 """
 
 import os
@@ -12,4 +13,4 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
