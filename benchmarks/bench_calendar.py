@@ -15,14 +15,16 @@ Run through ``benchmarks/run.py``, or alone: ``.venv/bin/python benchmarks/bench
 from __future__ import annotations
 
 import datetime as dt
-import random
 import sys
-import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import holidays
 
 from revisit_rules import china_calendar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import random_dates, time_per_call
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,20 +41,12 @@ LAST = dt.date(2026, 11, 30)
 
 
 def _dates() -> list[dt.date]:
-    rng = random.Random(SEED)
-    span = (LAST - FIRST).days
-    return [FIRST + dt.timedelta(days=rng.randrange(span + 1)) for _ in range(N_DATES)]
+    return random_dates(FIRST, LAST, N_DATES, SEED)
 
 
 def best_per_call(func: Callable[[dt.date, int], dt.date], dates: list[dt.date], n: int) -> float:
     """The best, over REPEATS, of the mean time per call of ``func(d, n)`` over ``dates``."""
-    best = float("inf")
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        for day in dates:
-            func(day, n)
-        best = min(best, time.perf_counter() - start)
-    return best / len(dates)
+    return min(time_per_call(func, dates, n) for _ in range(REPEATS))
 
 
 def _us(seconds: float) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import cProfile
 import datetime as dt
 import pstats
-import random
 import sys
 import time
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from revisit_rules import china_calendar
 from revisit_rules.revisits import annual_plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import random_dates, time_per_call
 from portfolio_gen import generate
 
 YEAR = 2026
@@ -54,9 +54,7 @@ Nth = Callable[[dt.date, int], dt.date]
 
 def _nth_batch() -> tuple[list[dt.date], Nth]:
     """The yardstick's dates and the warm ``get_nth_working_day`` of one China instance."""
-    rng = random.Random(SEED)
-    span = (LAST - FIRST).days
-    dates = [FIRST + dt.timedelta(days=rng.randrange(span + 1)) for _ in range(N_DATES)]
+    dates = random_dates(FIRST, LAST, N_DATES, SEED)
     nth = holidays.China().get_nth_working_day
     for day in dates:  # populate every year the calls touch: measure the steady state
         nth(day, 20)
@@ -65,10 +63,7 @@ def _nth_batch() -> tuple[list[dt.date], Nth]:
 
 def _time_nth(dates: list[dt.date], nth: Nth) -> float:
     """One call of the yardstick, timed over the batch of dates (seconds per call)."""
-    start = time.perf_counter()
-    for day in dates:
-        nth(day, 20)
-    return (time.perf_counter() - start) / len(dates)
+    return time_per_call(nth, dates, 20)
 
 
 def measure(n: int) -> tuple[float, float, int]:
