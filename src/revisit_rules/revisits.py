@@ -107,7 +107,8 @@ _KIND_ZH: Final[Mapping[VisitKind, str]] = FrozenMap(
         VisitKind.PRE_EXPIRY: "保修期满前回访",
     }
 )
-_KIND_RULE: Final[Mapping[VisitKind, str]] = FrozenMap(
+# A read-only view of a plain dict: looked up in the planner's hot path.
+_KIND_RULE: Final[Mapping[VisitKind, str]] = MappingProxyType(
     {
         VisitKind.HANDOVER: "VIS-HANDOVER",
         VisitKind.PERIODIC: "VIS-PERIODIC",
@@ -125,7 +126,6 @@ _KIND_ORDER: Final[Mapping[VisitKind, int]] = MappingProxyType(
     {k: i for i, k in enumerate(VisitKind)}
 )
 _CAT_ORDER: Final[Mapping[Category, int]] = MappingProxyType({c: i for i, c in enumerate(Category)})
-_RULE_OF: Final[Mapping[VisitKind, str]] = MappingProxyType(dict(_KIND_RULE))
 
 
 def _kinds(value: Iterable[VisitKind]) -> frozenset[VisitKind]:
@@ -353,7 +353,7 @@ class _Planner:
                 f"day; {why}",
                 rule="VIS-TARGET",
             )
-        rules = (_RULE_OF[kind], *extra_rules, "VIS-IN-FORCE")
+        rules = (_KIND_RULE[kind], *extra_rules, "VIS-IN-FORCE")
         self.needs.append(
             _Need(kind, earliest, latest, frozenset(served), rules, provisional or beyond, bounds)
         )
