@@ -27,9 +27,16 @@ def at(day, hour=10, minute=0, tz=SH):
 # --- the table: every SLA row is reachable ----------------------------------------------
 
 
+#: SLA rules with no deadline, so no Deadline kind, each with the reason.
+NO_KIND = {
+    # A count of repairs (the same defect still not right after 2), not a time limit.
+    "SLA-TWO-FAILURES": "counts repairs, has no deadline",
+}
+
+
 def test_every_sla_rule_has_a_kind():
-    """Every SLA-* rule in the registry is the rule of at least one Deadline kind."""
-    sla = {r for r in rr.RULES if r.startswith("SLA-")}
+    """Every SLA-* rule in the registry but those of NO_KIND is the rule of a Deadline kind."""
+    sla = {r for r in rr.RULES if r.startswith("SLA-")} - NO_KIND.keys()
 
     assert sla == {k.rule for k in K if k.rule.startswith("SLA-")}
 
@@ -61,6 +68,15 @@ def test_kind_metadata(kind):
         (K.LEAK_REPAIR_REVISIT, DeadlineUnit.DAYS, 3),
         (K.SUB_NO_ACTION, DeadlineUnit.HOURS, 24),
         (K.VISIT_RECORD, DeadlineUnit.HOURS, 24),
+        (K.PM_NOTIFY, DeadlineUnit.HOURS, 24),
+        (K.NOT_DEFECT_REPLY, DeadlineUnit.HOURS, 24),
+        (K.REPAIR_START, DeadlineUnit.DAYS, 3),
+        (K.REVISIT_FIX, DeadlineUnit.HOURS, 24),
+        (K.CERTIFICATE, DeadlineUnit.DAYS, 0),
+        (K.CERTIFICATE_DELIVERY, DeadlineUnit.DAYS, 7),
+        (K.SITE_CLEAR, DeadlineUnit.DAYS, 10),
+        (K.REVISIT_PLAN, DeadlineUnit.DAYS, 0),
+        (K.STRUCTURAL_REPORT, DeadlineUnit.DAYS, 0),
     ],
 )
 def test_defaults(kind, unit, length):
@@ -84,6 +100,10 @@ def test_defaults(kind, unit, length):
         (K.COMPLAINT_CONTACT, at(D(2026, 3, 3))),
         (K.SUB_NO_ACTION, at(D(2026, 3, 3))),
         (K.VISIT_RECORD, at(D(2026, 3, 3))),
+        # SLA-PM-NOTIFY, SLA-NOT-DEFECT-REPLY, SLA-REVISIT-FIX: 24 hours (S001).
+        (K.PM_NOTIFY, at(D(2026, 3, 3))),
+        (K.NOT_DEFECT_REPLY, at(D(2026, 3, 3))),
+        (K.REVISIT_FIX, at(D(2026, 3, 3))),
     ],
 )
 def test_hour_kinds(kind, expected):
@@ -189,6 +209,18 @@ def test_whole_days_of_hours_keep_the_clock(naive, days):
         (K.LEAK_REPAIR_REVISIT, D(2026, 3, 3), D(2026, 3, 6)),
         # ... a leak repair on Wednesday: + 3 = Saturday -> Monday.
         (K.LEAK_REPAIR_REVISIT, D(2026, 3, 4), D(2026, 3, 9)),
+        # SLA-REPAIR-START: 3 days (S001 "否则时间不超过3天"); Wednesday + 3 = Saturday.
+        (K.REPAIR_START, D(2026, 3, 2), D(2026, 3, 5)),
+        (K.REPAIR_START, D(2026, 3, 4), D(2026, 3, 9)),
+        # SLA-CERTIFICATE, SLA-REVISIT-PLAN, SLA-STRUCTURAL-REPORT: the day itself (0 days).
+        (K.CERTIFICATE, D(2026, 3, 2), D(2026, 3, 2)),
+        (K.REVISIT_PLAN, D(2026, 3, 2), D(2026, 3, 2)),
+        (K.STRUCTURAL_REPORT, D(2026, 3, 2), D(2026, 3, 2)),
+        # SLA-CERTIFICATE-DELIVERY: 7 days (S000 "3~7d": within 7).
+        (K.CERTIFICATE_DELIVERY, D(2026, 3, 2), D(2026, 3, 9)),
+        # SLA-SITE-CLEAR: 10 days (S003 "十日内"); 2026-09-25 + 10 = 10-05, a holiday.
+        (K.SITE_CLEAR, D(2026, 3, 2), D(2026, 3, 12)),
+        (K.SITE_CLEAR, D(2026, 9, 25), D(2026, 10, 8)),
     ],
 )
 def test_day_kinds(kind, start, expected):
@@ -415,6 +447,16 @@ SLA_RULES = {
     "SLA-COMPLAINT-REVISIT",
     "SLA-REPAIR-REVISIT",
     "SLA-SUB-NOACTION",
+    "SLA-PM-NOTIFY",
+    "SLA-NOT-DEFECT-REPLY",
+    "SLA-REPAIR-START",
+    "SLA-TWO-FAILURES",
+    "SLA-REVISIT-FIX",
+    "SLA-CERTIFICATE",
+    "SLA-CERTIFICATE-DELIVERY",
+    "SLA-SITE-CLEAR",
+    "SLA-REVISIT-PLAN",
+    "SLA-STRUCTURAL-REPORT",
 }
 
 
@@ -441,6 +483,17 @@ def test_sla_rules_in_registry():
         ("SLA-REPAIR-REVISIT", "S001", "安全设施维修两天内"),
         ("SLA-REPAIR-REVISIT", "S001", "漏水项目维修三天内"),
         ("SLA-SUB-NOACTION", "S001", "24小时内未安排维修"),
+        ("SLA-PM-NOTIFY", "S001", "时间不得超过24小时"),
+        ("SLA-NOT-DEFECT-REPLY", "S001", "24小时内答复业主"),
+        ("SLA-REPAIR-START", "S001", "否则时间不超过3天"),
+        ("SLA-TWO-FAILURES", "S001", "经2次维修后仍然达不到业主要求"),
+        ("SLA-REVISIT-FIX", "S001", "24小时内书面通知维修人员进行整改"),
+        ("SLA-CERTIFICATE", "REG", "提交工程竣工验收报告时"),
+        ("SLA-CERTIFICATE", "S000", "在竣工验收前共同签署"),
+        ("SLA-CERTIFICATE-DELIVERY", "S000", "(或之后的3~7d内)"),
+        ("SLA-SITE-CLEAR", "S003", "竣工验收后十日内完成现场撤场"),
+        ("SLA-REVISIT-PLAN", "S003", "应立即制定《工程回访计划》"),
+        ("SLA-STRUCTURAL-REPORT", "MEAS", "应当立即向当地建设行政主管部门报告"),
     ],
 )
 def test_sla_sources(rule_id, document, needle):

@@ -25,7 +25,7 @@ EXTRA_IDS = {
     # § 1: "The warranty period starts on the day the completion acceptance is passed".
     "WTY-START",
 }
-AREAS = ("CAL", "SEA", "WTY", "VIS", "LIA", "SLA", "SAT")
+AREAS = ("CAL", "SEA", "WTY", "VIS", "LIA", "SLA", "SAT", "LED")
 _AREA = "(?:" + "|".join(AREAS) + ")"
 #: A citation: a rule ID as a whole double-quoted string literal (``rule="CAL-CN"``).
 CITATION = re.compile(rf'"({_AREA}-[A-Z0-9-]+)"')
@@ -56,8 +56,26 @@ CITED = _citations()
 MENTIONED = _scan(RULE_ID)
 POLICY_FIELDS = attrs.fields_dict(rr.Policy)
 
-#: Rules in RULES that no code cites, each a known src issue (strict xfail).
-UNCITED_KNOWN: dict[str, str] = {}
+#: Rules in RULES that no code cites yet, each with the issue that will compute it (strict
+#: xfail: the day the code cites one, its test passes and must leave this list).
+_PART_2 = "rule book v2 part 2 (the revisit schedule) computes it"
+_PART_3 = "rule book v2 part 3 (convention, rates and surveys) computes it"
+_LEDGER = "the service ledger issue computes it"
+UNCITED_KNOWN: dict[str, str] = {
+    "CAL-CONVENTION": _PART_3,
+    "VIS-WINTER": _PART_2,
+    "SAT-SAMPLING": _PART_3,
+    "SAT-SURVEY": _PART_2,
+    "SAT-REWORK": _PART_3,
+    "SLA-TWO-FAILURES": _LEDGER,
+    "LED-EVENTS": _LEDGER,
+    "LED-CLOCKS": _LEDGER,
+    "LED-OBLIGATION": _LEDGER,
+    "LED-STATE": _LEDGER,
+    "LED-CONSEQUENCE": _LEDGER,
+    "LED-KPI": _LEDGER,
+    "LED-CHECK": _LEDGER,
+}
 
 
 class TestEveryRule:
@@ -153,6 +171,10 @@ class TestCitations:
         rule = rr.RULES[rule_id]
 
         assert rule.documentary or rule_id in CITED
+
+    def test_rules_not_yet_computed_are_not_documentary(self):
+        """A rule waiting for later work is not marked documentary: it will be computed."""
+        assert [] == [r for r in UNCITED_KNOWN if rr.RULES[r].documentary]
 
     @pytest.mark.parametrize("area", AREAS)
     def test_domain_rules_of_this_area_are_registered(self, area):

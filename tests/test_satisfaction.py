@@ -984,7 +984,17 @@ def test_visit_lead_flags_are_bools(flag):
 # --- Registry ---------------------------------------------------------------------------
 
 
-SAT_RULES = ["SAT-ABC", "SAT-SCALE", "SAT-RESPONSE", "SAT-RATES", "SAT-CLASS", "SAT-ACTION"]
+SAT_RULES = [
+    "SAT-ABC",
+    "SAT-SCALE",
+    "SAT-RESPONSE",
+    "SAT-RATES",
+    "SAT-SAMPLING",
+    "SAT-SURVEY",
+    "SAT-REWORK",
+    "SAT-CLASS",
+    "SAT-ACTION",
+]
 
 
 @pytest.mark.parametrize("rule_id", [*SAT_RULES, "VIS-OWNER"])

@@ -101,6 +101,27 @@ class Deadline(enum.Enum):
     SUB_NO_ACTION = "sub_no_action"
     #: VIS-RECORD: the end of a revisit → its record is filed.
     VISIT_RECORD = "visit_record"
+    #: SLA-PM-NOTIFY: an owner's complaint to the property manager → the contractor is
+    #: notified.
+    PM_NOTIFY = "pm_notify"
+    #: SLA-NOT-DEFECT-REPLY: a complaint that is no defect → it is answered.
+    NOT_DEFECT_REPLY = "not_defect_reply"
+    #: SLA-REPAIR-START: the day an owner's complaint is received → the repair starts.
+    REPAIR_START = "repair_start"
+    #: SLA-REVISIT-FIX: a repair revisit that found a problem → the repairer is told in
+    #: writing.
+    REVISIT_FIX = "revisit_fix"
+    #: SLA-CERTIFICATE: the acceptance day → the warranty certificate is issued.
+    CERTIFICATE = "certificate"
+    #: SLA-CERTIFICATE-DELIVERY: the acceptance day → the signed certificate is delivered.
+    CERTIFICATE_DELIVERY = "certificate_delivery"
+    #: SLA-SITE-CLEAR: the acceptance day → the site is cleared.
+    SITE_CLEAR = "site_clear"
+    #: SLA-REVISIT-PLAN: the acceptance day → the revisit plan is made.
+    REVISIT_PLAN = "revisit_plan"
+    #: SLA-STRUCTURAL-REPORT: a structural-safety notice's day → it is reported to the
+    #: authority.
+    STRUCTURAL_REPORT = "structural_report"
 
     @property
     def zh(self) -> str:
@@ -191,6 +212,35 @@ _SPEC: Final[Mapping[Deadline, tuple[DeadlineUnit, str, str, str]]] = FrozenMap(
             "施工单位接到通知后未安排维修",
         ),
         Deadline.VISIT_RECORD: (_H, "record_hours", "VIS-RECORD", "填写回访记录单"),
+        Deadline.PM_NOTIFY: (_H, "pm_notify_hours", "SLA-PM-NOTIFY", "物业受理投诉后通知施工单位"),
+        Deadline.NOT_DEFECT_REPLY: (
+            _H,
+            "not_defect_reply_hours",
+            "SLA-NOT-DEFECT-REPLY",
+            "非质量缺陷投诉答复业主",
+        ),
+        Deadline.REPAIR_START: (_D, "repair_start_days", "SLA-REPAIR-START", "维修开始"),
+        Deadline.REVISIT_FIX: (
+            _H,
+            "revisit_fix_hours",
+            "SLA-REVISIT-FIX",
+            "回访发现问题书面通知整改",
+        ),
+        Deadline.CERTIFICATE: (_D, "certificate_days", "SLA-CERTIFICATE", "出具质量保修书"),
+        Deadline.CERTIFICATE_DELIVERY: (
+            _D,
+            "certificate_delivery_days",
+            "SLA-CERTIFICATE-DELIVERY",
+            "发送房屋保修卡",
+        ),
+        Deadline.SITE_CLEAR: (_D, "site_clear_days", "SLA-SITE-CLEAR", "现场撤场"),
+        Deadline.REVISIT_PLAN: (_D, "revisit_plan_days", "SLA-REVISIT-PLAN", "制定工程回访计划"),
+        Deadline.STRUCTURAL_REPORT: (
+            _D,
+            "structural_report_days",
+            "SLA-STRUCTURAL-REPORT",
+            "涉及结构安全的质量缺陷报告",
+        ),
     }
 )
 

@@ -313,6 +313,27 @@ class Policy:
     leak_repair_revisit_days: int = _f(3, _nonneg_int, "SLA-REPAIR-REVISIT")
     #: SLA-SUB-NOACTION: hours after the notice when a silent subcontractor loses the repair.
     sub_noaction_hours: int = _f(24, _nonneg_int, "SLA-SUB-NOACTION")
+    #: SLA-PM-NOTIFY: hours from an owner's complaint to the property manager notifying
+    #: the contractor (S001 "时间不得超过24小时").
+    pm_notify_hours: int = _f(24, _nonneg_int, "SLA-PM-NOTIFY")
+    #: SLA-NOT-DEFECT-REPLY: hours to answer a complaint that is no defect (S001).
+    not_defect_reply_hours: int = _f(24, _nonneg_int, "SLA-NOT-DEFECT-REPLY")
+    #: SLA-REPAIR-START: days from the complaint to the start of the repair (S001 "3天").
+    repair_start_days: int = _f(3, _nonneg_int, "SLA-REPAIR-START")
+    #: SLA-REVISIT-FIX: hours to notify a problem found at a repair revisit (S001).
+    revisit_fix_hours: int = _f(24, _nonneg_int, "SLA-REVISIT-FIX")
+    #: SLA-CERTIFICATE: days after acceptance by which the certificate is issued (REG 39:
+    #: with the completion report, so 0).
+    certificate_days: int = _f(0, _nonneg_int, "SLA-CERTIFICATE")
+    #: SLA-CERTIFICATE-DELIVERY: days after acceptance to deliver it (S000 "3~7d": within 7).
+    certificate_delivery_days: int = _f(7, _nonneg_int, "SLA-CERTIFICATE-DELIVERY")
+    #: SLA-SITE-CLEAR: days after acceptance to clear the site (S003 "十日内").
+    site_clear_days: int = _f(10, _nonneg_int, "SLA-SITE-CLEAR")
+    #: SLA-REVISIT-PLAN: days after acceptance to make the revisit plan (S003 "立即").
+    revisit_plan_days: int = _f(0, _nonneg_int, "SLA-REVISIT-PLAN")
+    #: SLA-STRUCTURAL-REPORT: days after a structural-safety notice to report it to the
+    #: authority (MEAS 10 "立即").
+    structural_report_days: int = _f(0, _nonneg_int, "SLA-STRUCTURAL-REPORT")
 
     # --- SAT --------------------------------------------------------------------------
     #: SAT-ABC: the least quality score graded A (以上: inclusive).

@@ -182,6 +182,7 @@ AREAS: Final[Mapping[str, str]] = FrozenMap(
         "LIA": "Liability allocation (保修责任划分)",
         "SLA": "Service deadlines (服务时限)",
         "SAT": "Satisfaction (满意度)",
+        "LED": "Service ledger (服务台账)",
     }
 )
 

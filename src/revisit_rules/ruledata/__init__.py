@@ -6,6 +6,6 @@ lists them in the order of DOMAIN.md, and :data:`revisit_rules.RULES` is built f
 
 from __future__ import annotations
 
-from revisit_rules.ruledata import cal, lia, sat, sea, sla, vis, wty
+from revisit_rules.ruledata import cal, led, lia, sat, sea, sla, vis, wty
 
-ALL = (wty.RULES, cal.RULES, sea.RULES, vis.RULES, lia.RULES, sla.RULES, sat.RULES)
+ALL = (wty.RULES, cal.RULES, sea.RULES, vis.RULES, lia.RULES, sla.RULES, sat.RULES, led.RULES)

@@ -49,6 +49,39 @@ RULES: tuple[Rule, ...] = (
         policy_fields=("convention", "roll_to_working_day", "roll_inclusive_start"),
     ),
     Rule(
+        id="CAL-CONVENTION",
+        title_zh="计算方法约定的适用范围",
+        title_en="Which periods a counting convention governs",
+        statement=(
+            "CC 204 lets the parties agree how their own periods are counted; it cannot "
+            "shorten a floor the State fixes (REG 40 最低保修期限, MEAS 6). The statutory "
+            "last day of every category is computed under CIVIL_CODE with the CC 203 roll, "
+            "whatever Policy.convention says; the convention governs contract terms only; a "
+            "company deadline in days counts from the day after its trigger (CC 201) and "
+            "rolls only under roll_to_working_day. A contract term of the statutory length "
+            "that ends earlier only because it counts the start day is reported as "
+            "ONE_DAY_SHORT_BY_CONVENTION, and the statutory day applies (WTY-MIN)."
+        ),
+        value="statutory last days: CIVIL_CODE with the roll; convention: contract terms only",
+        sources=(
+            Source(
+                "CC",
+                "Art. 204",
+                "期间的计算方法依照本法的规定，但是法律另有规定或者当事人另有约定的除外。",
+            ),
+            Source("REG", "Art. 40", "在正常使用条件下，建设工程的最低保修期限为"),
+            Source(
+                "MEAS",
+                "Art. 6",
+                "建设单位和施工单位应当在工程质量保修书中约定保修范围、保修期限和保修责任等，"
+                "双方约定的保修范围、保修期限必须符合国家有关规定。",
+            ),
+            Source("DOMAIN", "§ 2 CAL-CONVENTION"),
+        ),
+        effective_from=dt.date(2021, 1, 1),
+        policy_fields=("convention", "roll_to_working_day"),
+    ),
+    Rule(
         id="CAL-CN",
         title_zh="中国大陆工作日历",
         title_en="Mainland China working-day calendar",

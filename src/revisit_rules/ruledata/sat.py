@@ -133,6 +133,76 @@ RULES: tuple[Rule, ...] = (
         policy_fields=("handling_rate_target", "complaint_rate_max", "complaint_rate_inclusive"),
     ),
     Rule(
+        id="SAT-SAMPLING",
+        title_zh="维修回访抽样率",
+        title_en="Repair-revisit sampling rates",
+        statement=(
+            "Repair revisits are shared out: the manager revisits at least 10 % of repairs, "
+            "the supervisor at least 30 %, the repair lead at least 60 %; complaints are "
+            "revisited 100 %, resident repair requests and repair works at least 30 %. For "
+            "each role: repairs done in the period with at least one repair revisit by that "
+            "role ÷ repairs done (a repair counts for every role that revisited it). Rates "
+            "against targets, not deadlines."
+        ),
+        value="manager ≥ 10 %, supervisor ≥ 30 %, repair lead ≥ 60 %; complaints 100 %",
+        sources=(
+            Source(
+                "S001",
+                "物业 回访工作制度 一",
+                "维修回访由经理、主管、维修负责人担任。其中:经理回访率不低于10%;主管回访率不低于30%;维修负责人回访率不低于60%。",
+            ),
+            Source("S001", "物业 投诉事件的回访", "回访率应该达到100%"),
+            Source("S001", "物业 维修工程的回访", "回访率应该达到30%"),
+        ),
+    ),
+    Rule(
+        id="SAT-SURVEY",
+        title_zh="业主满意度调查的时间",
+        title_en="When the owner satisfaction survey is sent",
+        statement=(
+            "The owner satisfaction survey is sent every fourth quarter and at least once a "
+            "year: each project with a non-structural warranty in force on 1 October owes a "
+            "survey sent between 1 October and 31 December. Each completed project is "
+            "surveyed once at the end of its warranty, on the pre-expiry trip of its "
+            "last-ending warranty other than the structure. S000's quarterly survey is a "
+            "company preset."
+        ),
+        value="every fourth quarter, due 31 December; once at the end of the warranty",
+        sources=(
+            Source(
+                "S004",
+                "QP/HX821-01 4.2.1",
+                "每年第四季度,管理部向业主发送《业主满意程度调查表》",
+            ),
+            Source(
+                "S004",
+                "QP/HX750-03 4.7.3",
+                "销售部定期(每年至少一次)向顾客发放《顾客满意度调查表》",
+            ),
+            Source("S003", "", "竣工项目在保修末期调查一次"),
+            Source("S000", "", "每季度进行顾客满意度调查"),
+        ),
+    ),
+    Rule(
+        id="SAT-REWORK",
+        title_zh="返修率",
+        title_en="Rework rate",
+        statement=(
+            "The share of delivered units that needed a warranty repair: repairs (or units "
+            "repaired) in the period ÷ units delivered, the denominator the caller's. Beside "
+            "it, the repeat-repair rate: defects not accepted the first time ÷ defects "
+            "repaired. A defect still not right after two repairs triggers SLA-TWO-FAILURES."
+        ),
+        value="repairs ÷ units delivered; repeat repairs ÷ defects repaired",
+        sources=(
+            Source(
+                "S004",
+                "QP/HX750-03 4.7.3",
+                "包括定性和定量(如,投诉率、返修率)分析",
+            ),
+        ),
+    ),
+    Rule(
         id="SAT-CLASS",
         title_zh="客户分类",
         title_en="Customer classes",

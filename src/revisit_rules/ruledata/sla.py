@@ -215,4 +215,196 @@ RULES: tuple[Rule, ...] = (
         ),
         policy_fields=("sub_noaction_hours",),
     ),
+    Rule(
+        id="SLA-PM-NOTIFY",
+        title_zh="物业受理投诉后通知施工单位",
+        title_en="Property manager notifies the contractor of a complaint",
+        statement=(
+            "A construction defect the owner reports to the property manager that lies "
+            "outside the contractor's delegated repair scope (委托维修范围) is notified to the "
+            "contractor within pm_notify_hours of the complaint, counted in elapsed hours."
+        ),
+        value="24 hours",
+        sources=(
+            Source(
+                "S001",
+                "房屋维修管理制度 第五条(一)4",
+                "属于公司施工工程质量问题但不属于施工方委托维修范围内的,由物业公司客服人员通知施工单位维修,并记录施工单位通知情况。从受理业主投诉到通知施工单位,时间不得超过24小时。",
+            ),
+        ),
+        policy_fields=("pm_notify_hours",),
+    ),
+    Rule(
+        id="SLA-NOT-DEFECT-REPLY",
+        title_zh="非质量缺陷投诉答复业主",
+        title_en="Reply to a complaint that is no defect",
+        statement=(
+            "A complaint that is neither a design nor a construction defect is answered, "
+            "with an explanation, within not_defect_reply_hours of the complaint."
+        ),
+        value="24 hours",
+        sources=(
+            Source(
+                "S001",
+                "房屋维修管理制度 第五条(一)5",
+                "不属于设计缺陷及施工工程质量问题的,24小时内答复业主,并做好解释工作。",
+            ),
+        ),
+        policy_fields=("not_defect_reply_hours",),
+    ),
+    Rule(
+        id="SLA-REPAIR-START",
+        title_zh="从收到投诉到维修开始",
+        title_en="From the complaint to the start of the repair",
+        statement=(
+            "The repair starts within repair_start_days of the day the owner's complaint is "
+            "received, except major or difficult problems (重大、疑难: still not right after two "
+            "repairs for objective reasons) and repairs that must wait for dry weather, which "
+            "the caller marks as excused."
+        ),
+        value="3 days, except major or difficult problems and dry-weather repairs",
+        sources=(
+            Source(
+                "S001",
+                "房屋维修管理制度 第五条(二)3",
+                "从收到业主投诉到维修开始,除非是重大、疑难问题(因客观原因,经2次维修仍无法完全修复)或应待天晴后方可处理的维修项目,否则时间不超过3天。",
+            ),
+        ),
+        policy_fields=("repair_start_days",),
+    ),
+    Rule(
+        id="SLA-TWO-FAILURES",
+        title_zh="经2次维修仍达不到业主要求",
+        title_en="The same defect still not right after two repairs",
+        statement=(
+            "Where the same defect is still not right after two repairs, the property "
+            "manager files a repair request and, after approval, repairs it; the cost is "
+            "deducted from the contractor's retention, within the limits of LED-CONSEQUENCE. "
+            "Not for problems the caller marks major or difficult (重大、疑难), which go to "
+            "joint handling. A count of repairs, not a deadline."
+        ),
+        value="2 repairs",
+        sources=(
+            Source(
+                "S001",
+                "房屋维修管理制度 第五条(二)2",
+                "同一维修情况经2次维修后仍然达不到业主要求的,物业公司填报《维修申请单》,经审批后进场维修,发生费用从原施工单位质保金中扣除。",
+            ),
+        ),
+    ),
+    Rule(
+        id="SLA-REVISIT-FIX",
+        title_zh="回访发现问题书面通知整改",
+        title_en="Written notice to fix a problem found at a repair revisit",
+        statement=(
+            "A problem found at a repair revisit is notified in writing to the repairer "
+            "within revisit_fix_hours of the revisit."
+        ),
+        value="24 hours",
+        sources=(
+            Source(
+                "S001",
+                "物业 回访工作制度 四",
+                "对回访中发现的问题,24小时内书面通知维修人员进行整改。",
+            ),
+        ),
+        policy_fields=("revisit_fix_hours",),
+    ),
+    Rule(
+        id="SLA-CERTIFICATE",
+        title_zh="出具质量保修书",
+        title_en="Issue the warranty certificate",
+        statement=(
+            "The warranty certificate (质量保修书) is signed and issued with the completion "
+            "report, at the latest on the acceptance day: certificate_days after acceptance "
+            "(0 by default)."
+        ),
+        value="at the latest on the acceptance day (0 days)",
+        sources=(
+            Source(
+                "REG",
+                "Art. 39",
+                "建设工程承包单位在向建设单位提交工程竣工验收报告时，应当向建设单位出具质量保修书。",
+            ),
+            Source(
+                "S000",
+                "3.质量保修责任(1)",
+                "工程质量保修书由施工合同发包人和承包人双方在竣工验收前共同签署,其有效期限至保修期满。",
+            ),
+        ),
+        effective_from=dt.date(2000, 1, 30),
+        policy_fields=("certificate_days",),
+    ),
+    Rule(
+        id="SLA-CERTIFICATE-DELIVERY",
+        title_zh="发送房屋保修卡",
+        title_en="Deliver the signed certificate to the owner",
+        statement=(
+            "The signed certificate (房屋保修卡) is delivered to the owner at acceptance or "
+            "within certificate_delivery_days after it; the source's range 3~7 d is read as "
+            "within its upper bound."
+        ),
+        value="7 days",
+        sources=(
+            Source(
+                "S000",
+                "3.质量保修责任(1)",
+                "一般是在工程竣工验收的同时(或之后的3~7d内),施工单位向建设单位发送《房屋建筑工程质量保修书》。",
+            ),
+        ),
+        policy_fields=("certificate_delivery_days",),
+    ),
+    Rule(
+        id="SLA-SITE-CLEAR",
+        title_zh="竣工验收后现场撤场",
+        title_en="Clear the site after acceptance",
+        statement="The site is cleared within site_clear_days of the acceptance day.",
+        value="10 days",
+        sources=(Source("S003", "1、工程交付", "竣工验收后十日内完成现场撤场"),),
+        policy_fields=("site_clear_days",),
+    ),
+    Rule(
+        id="SLA-REVISIT-PLAN",
+        title_zh="制定工程回访计划",
+        title_en="Make the project's revisit plan",
+        statement=(
+            "The project's revisit plan is made at handover ('立即'): revisit_plan_days "
+            "after acceptance (0 by default)."
+        ),
+        value="at handover (0 days)",
+        sources=(
+            Source(
+                "S003",
+                "(2)工作程序 2)",
+                "回访工程竣工交付后,派出机构应立即制定《工程回访计划》",
+            ),
+        ),
+        policy_fields=("revisit_plan_days",),
+    ),
+    Rule(
+        id="SLA-STRUCTURAL-REPORT",
+        title_zh="涉及结构安全的质量缺陷报告",
+        title_en="Report a structural-safety defect",
+        statement=(
+            "A defect touching structural safety is reported by the owner to the local "
+            "construction authority on the notice day (structural_report_days, 0 by "
+            "default); a design unit proposes the repair (MEAS 10) and the repair is filed "
+            "after acceptance (MEAS 11). For such a notice this replaces SLA-PLAN."
+        ),
+        value="on the notice day (0 days)",
+        sources=(
+            Source(
+                "MEAS",
+                "Art. 10",
+                "发生涉及结构安全的质量缺陷，建设单位或者房屋建筑所有人应当立即向当地建设行政主管部门报告，采取安全防范措施；由原设计单位或者具有相应资质等级的设计单位提出保修方案，施工单位实施保修，原工程质量监督机构负责监督。",
+            ),
+            Source(
+                "MEAS",
+                "Art. 11",
+                "保修完成后，由建设单位或者房屋建筑所有人组织验收。涉及结构安全的，应当报当地建设行政主管部门备案。",
+            ),
+        ),
+        effective_from=_MEAS,
+        policy_fields=("structural_report_days",),
+    ),
 )

@@ -73,6 +73,20 @@ RULES: tuple[Rule, ...] = (
         policy_fields=("heating_visit_months",),
     ),
     Rule(
+        id="VIS-WINTER",
+        title_zh="冬季回访(锅炉房及采暖工程)",
+        title_en="Winter revisit (boiler rooms and heating works)",
+        statement=(
+            "In the heart of each heating season, apart from the pre-season visit, while the "
+            "heating warranty is in force: window season start + 1 month → the season's end "
+            "(a season already running at acceptance: from the acceptance day). The source "
+            "is the first of S002's two templates; the second has only the rainy and "
+            "pre-heating visits."
+        ),
+        value="season start + 1 month → season end",
+        sources=(Source("S002", "四 6)", "冬季回访锅炉房及采暖工程"),),
+    ),
+    Rule(
         id="VIS-COMMISSIONING",
         title_zh="机电设备、给排水系统运行后回访",
         title_en="Revisit after MEP systems start running",
