@@ -1452,22 +1452,34 @@ def season_spans(draw, min_days=15):
     return rr.SeasonSpan((start.month, start.day), (end.month, end.day))
 
 
+def _months(usual, longest):
+    """A window length in months: mostly from 1 to ``usual``, sometimes up to ``longest``."""
+    return st.integers(min_value=1, max_value=usual) | st.integers(
+        min_value=usual, max_value=longest
+    )
+
+
 @st.composite
 def visit_policies(draw, regions):
-    """A policy with random windows, cadence, VIS-MIN and season overrides for ``regions``."""
-    commissioning_start = draw(st.integers(min_value=0, max_value=3))
-    pre_expiry_start = draw(st.integers(min_value=1, max_value=4))
+    """A policy with random windows, cadence, VIS-MIN and season overrides for ``regions``.
+
+    Windows are mostly of the usual lengths, and sometimes long (a periodic window of up
+    to two years, a technical visit up to three years after acceptance): the annual plan's
+    shortcut must hold for them too.
+    """
+    commissioning_start = draw(st.integers(min_value=0, max_value=12))
+    pre_expiry_start = draw(_months(4, 24))
     heated = [r for r in regions if rr.REGIONS[r].heating is not None]
     return rr.Policy(
         cadence=draw(sts.visit_cadences),
         merge_overlapping=draw(st.booleans()),
         min_visits=draw(st.integers(min_value=0, max_value=4)),
-        handover_months=draw(st.integers(min_value=1, max_value=6)),
-        visit_window_months=draw(st.integers(min_value=1, max_value=4)),
-        technical_months=draw(st.integers(min_value=1, max_value=12)),
+        handover_months=draw(_months(6, 24)),
+        visit_window_months=draw(_months(4, 24)),
+        technical_months=draw(_months(12, 36)),
         heating_visit_months=draw(st.integers(min_value=1, max_value=14)),
         commissioning_start_months=commissioning_start,
-        commissioning_end_months=commissioning_start + draw(st.integers(1, 4)),
+        commissioning_end_months=commissioning_start + draw(_months(4, 12)),
         pre_expiry_start_months=pre_expiry_start,
         pre_expiry_end_months=draw(st.integers(min_value=0, max_value=pre_expiry_start - 1)),
         rainy_season=draw(season_spans()),
@@ -1498,8 +1510,30 @@ HARBIN_CUT = (
 )
 
 
+#: A long periodic window (6 months) holds both the last trip day of 2026 and the
+#: technical visit opening in May 2027: the year-window shortcut, which left out the
+#: pre-expiry window opening after its horizon, once put the technical visit on the 2026
+#: trip (targeted in 2027 then), while the whole life put it on the pre-expiry trip, so the
+#: periodic visit of 2026-12-25 was in no year's plan. A visit joins the first trip whose
+#: day its window holds (VIS-MERGE), which no later window can change.
+LONG_WINDOW = (
+    [
+        project(
+            D(2025, 6, 25),
+            {C.EQUIPMENT_INSTALLATION},
+            region="shenzhen",
+            contract_terms={C.EQUIPMENT_INSTALLATION: rr.Months(29)},
+            new_techniques=True,
+        )
+    ],
+    rr.Policy(visit_window_months=6, technical_months=23),
+)
+
+
 @given(portfolios_and_policies(), st.integers(min_value=2016, max_value=2032))
 @example(HARBIN_CUT, 2026)
+@example(LONG_WINDOW, 2026)
+@example(LONG_WINDOW, 2027)
 def test_annual_plan_under_any_policy(case, year):
     """VIS-ANNUAL: the year's visits of every plan, whatever the windows and seasons."""
     projects, policy = case
@@ -1512,6 +1546,30 @@ def test_annual_plan_under_any_policy(case, year):
         key=lambda v: (v.target, v.project_id),
     )
     assert expected == list(rr.annual_plan(projects, year, policy=policy))
+
+
+def test_long_window_visit_is_in_its_year():
+    """LONG_WINDOW: every visit of the whole life is in the plan of its target's year."""
+    (p,), policy = LONG_WINDOW
+    whole = rr.plan_revisits(p, policy=policy)
+    by_year = [v for y in range(2025, 2028) for v in rr.annual_plan([p], y, policy=policy)]
+
+    assert list(whole) == by_year
+    # The periodic window of 2026-12-25 .. 2027-06-24 rides with the technical visit.
+    assert (frozenset({K.PERIODIC, K.TECHNICAL}), D(2027, 5, 25)) in {
+        (v.kinds, v.target) for v in whole
+    }
+
+
+def test_a_visit_joins_the_first_trip_that_holds_it():
+    """VIS-MERGE: a window holding the days of two trips joins the first of them."""
+    (p,), policy = LONG_WINDOW
+    trips = rr.plan_revisits(p, policy=policy)
+    technical = next(v for v in trips if K.TECHNICAL in v.kinds)
+
+    # The technical window (2027-05-25 .. 2027-11-24) also holds the pre-expiry trip's days.
+    assert K.PRE_EXPIRY not in technical.kinds
+    assert D(2027, 6, 24) == technical.latest
 
 
 def test_annual_plan_cut_before_the_year():

@@ -25,6 +25,7 @@ S003 (每三个月; 不少于两次; 保修期满前一个月完毕), S004.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import hashlib
@@ -634,14 +635,22 @@ def merge_needs(needs: Sequence[_Need]) -> list[list[_Need]]:
 
     Take the visit whose window's last working day comes first; every visit whose window
     holds that day joins its trip; repeat. Each trip's working-day windows share that day.
+
+    A visit whose window holds the days of several trips joins the *first* of them, as the
+    rule reads. So a visit's trip depends only on the windows that end before it does,
+    never on windows that open later: planning a part of a project's life (the annual
+    plan's shortcut) cannot move a visit to another trip.
     """
     trips: list[list[_Need]] = []
-    point: dt.date | None = None
+    points: list[dt.date] = []  # each trip's day, ascending
     for need in sorted(needs, key=lambda n: (n.last, n.first, _KIND_ORDER[n.kind])):
-        if point is not None and need.first <= point:
-            trips[-1].append(need)  # its window holds the trip's day (need.last >= point)
+        # Every day so far is on or before need.last: the first one on or after need.first
+        # lies in its window.
+        index = bisect.bisect_left(points, need.first)
+        if index < len(points):
+            trips[index].append(need)
         else:
-            point = need.last
+            points.append(need.last)
             trips.append([need])
     return trips
 

@@ -204,7 +204,9 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "One trip can serve several visits: a project's visits are merged into the fewest "
             "trips whose window is the intersection of its visits' windows and holds a working "
-            "day (interval stabbing, greedy by deadline). A trip carries the union of kinds, "
+            "day (interval stabbing, greedy by deadline: take the visit whose window ends "
+            "first, join every visit whose window holds its last working day, repeat; a visit "
+            "that two trips could take joins the first). A trip carries the union of kinds, "
             "categories and rules; merging never drops a visit."
         ),
         value="merge_overlapping=True",
