@@ -36,12 +36,21 @@ from revisit_rules.errors import CalendarRangeError, InvalidInputError, InvalidT
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
-__all__ = ["WorkCalendar", "china_calendar"]
+__all__ = ["DateResult", "WorkCalendar", "china_calendar"]
 
 #: The first year the calendar covers: the five-day week (since 1995) and the holidays
 #: data's substituted days (since 2001) make 2000 the earliest year worth computing.
 FIRST_YEAR: Final = 2000
 _SATURDAY: Final = 5
+
+
+@attrs.frozen
+class DateResult:
+    """A computed day, whether it rests on a provisional calendar year, and the rules applied."""
+
+    day: dt.date
+    provisional: bool
+    rules: tuple[str, ...]
 
 
 def _collection(field: str, value: object) -> Iterable[object]:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from revisit_rules._check import check_date, check_int
-from revisit_rules.calendar import WorkCalendar, china_calendar
+from revisit_rules.calendar import DateResult, WorkCalendar, china_calendar
 from revisit_rules.errors import (
     CalendarRangeError,
     InvalidInputError,
@@ -136,15 +136,6 @@ _REGION_RULE: dict[type[Period], str] = {
     HeatingSeasons: "SEA-HEATING",
     CoolingSeasons: "SEA-COOLING",
 }
-
-
-@attrs.frozen
-class DateResult:
-    """A computed day, whether it rests on a provisional calendar year, and the rules applied."""
-
-    day: dt.date
-    provisional: bool
-    rules: tuple[str, ...]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
