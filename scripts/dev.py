@@ -9,6 +9,7 @@ Usage::
     python3 scripts/dev.py test    # ruff, mypy, pytest, the docs, the notebook example
     python3 scripts/dev.py bench   # the benchmarks
     python3 scripts/dev.py docs    # build the documentation (docs/_build/html)
+    python3 scripts/dev.py floor   # the calendar tests against the oldest holidays allowed
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import venv
 from pathlib import Path
 
@@ -119,14 +121,60 @@ def cmd_docs(args: list[str]) -> None:
     )
 
 
-COMMANDS = {"test": cmd_test, "plan": cmd_plan, "bench": cmd_bench, "docs": cmd_docs}
+#: The tests whose answers rest on the holidays data: run against the floor release too.
+CALENDAR_TESTS = [
+    "tests/test_calendar.py",
+    "tests/test_periods.py",
+    "tests/test_deadlines.py",
+    "tests/test_warranty.py",
+]
+FLOOR_VENV = ROOT / ".venv-floor"
+
+
+def holidays_floor() -> str:
+    """The oldest ``holidays`` release pyproject.toml allows (its ``holidays>=X`` bound)."""
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    for dep in deps:
+        name, _, version = dep.partition(">=")
+        if name.strip() == "holidays":
+            return version.split(",")[0].strip()
+    sys.exit("pyproject.toml has no 'holidays>=X' dependency")
+
+
+def cmd_floor(args: list[str]) -> None:
+    """The calendar tests in ``.venv-floor``, with the oldest holidays release allowed.
+
+    The floor is the first release whose China data the tests pin (2019's make-up working
+    days); this shows the bound is right, not only the newest release.
+    """
+    floor = holidays_floor()
+    py = FLOOR_VENV / PY.relative_to(VENV)
+    stamp = FLOOR_VENV / ".revisit-rules-stamp"
+    want = _stamp() + floor
+    if not (py.exists() and stamp.exists() and stamp.read_text() == want):
+        print(f"creating {FLOOR_VENV} with holidays=={floor}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(FLOOR_VENV)
+        run([str(py), "-m", "pip", "install", "--quiet", "-e", ".[test]", f"holidays=={floor}"])
+        stamp.write_text(want)
+    run([str(py), "-c", "import holidays; print('holidays', holidays.__version__)"])
+    run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", *CALENDAR_TESTS, *args])
+
+
+COMMANDS = {
+    "test": cmd_test,
+    "plan": cmd_plan,
+    "bench": cmd_bench,
+    "docs": cmd_docs,
+    "floor": cmd_floor,
+}
 
 
 def main() -> None:
     """Dispatch ``sys.argv[1]`` to one of the jobs."""
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:  # noqa: PLR2004
         sys.exit(f"usage: python3 scripts/dev.py {{{'|'.join(COMMANDS)}}} [args...]")
-    ensure_venv()
+    if sys.argv[1] != "floor":  # the floor job has an environment of its own
+        ensure_venv()
     COMMANDS[sys.argv[1]](sys.argv[2:])
 
 

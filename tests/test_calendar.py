@@ -4,6 +4,8 @@ Golden days come from the State Council notices as carried by ``holidays.China``
 2026: 国办发明电〔2025〕7号 https://www.gov.cn/zhengce/content/202511/content_7047090.htm
 2025: 国办发明电〔2024〕7号 https://www.gov.cn/zhengce/content/202411/content_6986382.htm
 2024: 国办发明电〔2023〕7号 https://www.gov.cn/zhengce/content/202310/content_6911527.htm
+2019: 国办发明电〔2018〕15号 and the Labour Day change of 2019-03-22 (国办发明电〔2019〕2号):
+      1 to 4 May off, 28 April and 5 May worked (holidays 0.92 is the first release with it)
 """
 
 import datetime as dt
@@ -128,6 +130,78 @@ class TestBreaks:
         disagree = [d for d in days if hol.is_working_day(d) != cal.is_working_day(d)]
 
         assert [] == disagree
+
+
+class TestLabourDay2019:
+    """CAL-CN: the 2019 Labour Day break, which the holidays floor (0.92) is chosen for."""
+
+    @pytest.mark.parametrize(
+        ("day", "expected"),
+        [
+            (D(2019, 4, 27), False),  # an ordinary Saturday
+            (D(2019, 4, 28), True),  # Sunday, worked for the break
+            (D(2019, 4, 30), True),  # Tuesday before the break
+            (D(2019, 5, 1), False),  # Labour Day
+            (D(2019, 5, 2), False),  # off, moved from 28 April
+            (D(2019, 5, 3), False),  # off, moved from 5 May
+            (D(2019, 5, 4), False),  # Saturday of the break
+            (D(2019, 5, 5), True),  # Sunday, worked for the break
+            (D(2019, 5, 6), True),  # Monday after
+        ],
+    )
+    def test_each_day(self, cal, day, expected):
+        """1–4 May 2019 are off; Sunday 28 April and Sunday 5 May are working days."""
+        assert expected == cal.is_working_day(day)
+
+    def test_2019_is_published(self, cal):
+        """The data carries 2019's arrangement, so its days are final, not provisional."""
+        assert 2019 in cal.published_years
+
+    def test_working_days_over_the_break(self, cal):
+        """From Tuesday 30 April, the first working day is Sunday 5 May, the next Monday."""
+        assert [D(2019, 5, 5), D(2019, 5, 6)] == [
+            cal.add_working_days(D(2019, 4, 30), n) for n in (1, 2)
+        ]
+
+
+class TestOffset:
+    """WorkCalendar.offset: a working-day offset as a DateResult, provisional where it is."""
+
+    def test_published(self, cal):
+        """Through published years: the day of add_working_days, not provisional."""
+        expected = rr.DateResult(D(2026, 10, 8), provisional=False, rules=("CAL-CN",))
+
+        assert expected == cal.offset(D(2026, 9, 30), 1)
+
+    def test_into_an_unpublished_year(self, cal):
+        """From the last published year into the next: provisional, CAL-PROVISIONAL named."""
+        last = max(cal.published_years)
+        result = cal.offset(D(last, 12, 30), 5)
+
+        assert result.day.year == last + 1
+        assert True is result.provisional
+        assert ("CAL-CN", "CAL-PROVISIONAL") == result.rules
+
+    def test_backwards_from_an_unpublished_year(self, cal):
+        """A negative offset from an unpublished year back into a published one is provisional."""
+        last = max(cal.published_years)
+        result = cal.offset(D(last + 1, 1, 10), -10)
+
+        assert result.day.year == last
+        assert True is result.provisional
+
+    def test_inside_one_published_year(self, cal):
+        """Within 2025 the result is final whatever n is."""
+        assert False is cal.offset(D(2025, 3, 3), 100).provisional
+
+    @given(strategies.inner_working_days, strategies.offsets)
+    def test_agrees_with_add_working_days(self, day, n):
+        """The day is add_working_days's; provisional iff a year in between is unpublished."""
+        cal = rr.china_calendar()
+        result = cal.offset(day, n)
+
+        assert cal.add_working_days(day, n) == result.day
+        assert cal.is_provisional_between(day, result.day) == result.provisional
 
 
 class TestAddWorkingDays:

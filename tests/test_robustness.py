@@ -80,6 +80,8 @@ CASES = [
     case("is_working_day.day", lambda j: _cal().is_working_day(j), "day"),
     case("add_working_days.day", lambda j: _cal().add_working_days(j, 1), "day"),
     case("add_working_days.n", lambda j: _cal().add_working_days(D, j), "n", valid=_idx(0, -1)),
+    case("offset.day", lambda j: _cal().offset(j, 1), "day"),
+    case("offset.n", lambda j: _cal().offset(D, j), "n", valid=_idx(0, -1)),
     case("working_days_between.a", lambda j: _cal().working_days_between(j, D), "a"),
     case("working_days_between.b", lambda j: _cal().working_days_between(D, j), "b"),
     case("working_day_bounds.first", lambda j: _cal().working_day_bounds(j, D), "first"),

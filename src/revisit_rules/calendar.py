@@ -42,6 +42,9 @@ __all__ = ["DateResult", "WorkCalendar", "china_calendar"]
 #: data's substituted days (since 2001) make 2000 the earliest year worth computing.
 FIRST_YEAR: Final = 2000
 _SATURDAY: Final = 5
+#: The rules of a working-day result: the calendar, and CAL-PROVISIONAL where it applies.
+_FINAL: Final = ("CAL-CN",)
+_PROVISIONAL: Final = ("CAL-CN", "CAL-PROVISIONAL")
 
 
 @attrs.frozen
@@ -232,15 +235,35 @@ class WorkCalendar:
         index = through + n - 1 if n > 0 else before + n
         return self._day(index, "day", day, n)
 
-    def _roll(self, day: dt.date) -> tuple[dt.date, bool]:
-        """``add_working_days(day, 0)`` for a checked date, and whether it is provisional."""
-        pos = day.toordinal() - self._base
-        cum = self._cum
-        if not 0 <= pos < len(cum) - 1 or cum[pos] >= len(self._ords):
-            self.add_working_days(day, 0)  # raises the range error with its message
-        rolled = dt.date.fromordinal(self._ords[cum[pos]])
+    def offset(self, day: dt.date, n: int) -> DateResult:
+        """:meth:`add_working_days` as a :class:`DateResult`, with its ``provisional`` flag.
+
+        The result is provisional where any year from ``day`` to the day found lacks a
+        published arrangement (CAL-PROVISIONAL): an unpublished year's make-up working days
+        are unknown, so a count of working days through it may still move. Every rule that
+        adds working days (SLA-MAJOR, the CC 203 roll of CAL-PERIOD) counts through here.
+
+        >>> import datetime as dt
+        >>> china_calendar().offset(dt.date(2026, 9, 30), 1)
+        DateResult(day=datetime.date(2026, 10, 8), provisional=False, rules=('CAL-CN',))
+        """
+        self._pos("day", day)
+        check_int("n", n, rule="CAL-CN")
+        return self._offset(day, n)
+
+    def _offset(self, day: dt.date, n: int) -> DateResult:
+        """:meth:`offset` for a checked date and count (the warranty and planner hot path)."""
+        found = self.add_working_days(day, n)
+        lo, hi = (day.year, found.year) if found >= day else (found.year, day.year)
+        provisional = self._unpublished(lo, hi)
+        return DateResult(found, provisional, _PROVISIONAL if provisional else _FINAL)
+
+    def _unpublished(self, lo: int, hi: int) -> bool:
+        """Whether any year from ``lo`` to ``hi`` lacks a published arrangement."""
         published = self.published_years
-        return rolled, day.year not in published or rolled.year not in published
+        if lo == hi:
+            return lo not in published
+        return any(y not in published for y in range(lo, hi + 1))
 
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
         """The number of working days in ``(a, b]``; negative (of ``(b, a]``) if ``b < a``.
@@ -286,11 +309,7 @@ class WorkCalendar:
         """Whether any year from ``a`` to ``b`` (either order) is provisional."""
         self._pos("a", a)
         self._pos("b", b)
-        lo, hi = a.year, b.year
-        if lo == hi:
-            return lo not in self.published_years
-        lo, hi = min(lo, hi), max(lo, hi)
-        return any(y not in self.published_years for y in range(lo, hi + 1))
+        return self._unpublished(min(a.year, b.year), max(a.year, b.year))
 
     def with_days(
         self,

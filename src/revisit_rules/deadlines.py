@@ -367,9 +367,5 @@ def deadline(
         result = period_end(day, Days(n), policy=pol, calendar=calendar)
         return DateResult(result.day, result.provisional, (kind.rule, *result.rules))
     cal = calendar if calendar is not None else china_calendar()
-    last = cal.add_working_days(day, n)
-    rules = [kind.rule, "CAL-CN"]
-    provisional = cal.is_provisional_between(day, last)
-    if provisional:
-        rules.append("CAL-PROVISIONAL")
-    return DateResult(last, provisional, tuple(rules))
+    result = cal.offset(day, n)
+    return DateResult(result.day, result.provisional, (kind.rule, *result.rules))

@@ -289,7 +289,7 @@ def _period_end(
         return DateResult(last, provisional=False, rules=tuple(rules))
     cal = calendar if calendar is not None else china_calendar()
     try:
-        rolled, provisional = cal._roll(last)  # noqa: SLF001 - `last` is a checked date
+        rolled = cal._offset(last, 0)  # noqa: SLF001 - `last` is a checked date
     except CalendarRangeError:
         # Name the caller's argument, not the calendar's internal one (CAL-CN).
         raise CalendarRangeError(
@@ -300,7 +300,4 @@ def _period_end(
             "or Policy(roll_to_working_day=False)",
             rule="CAL-CN",
         ) from None
-    rules.append("CAL-CN")
-    if provisional:
-        rules.append("CAL-PROVISIONAL")
-    return DateResult(rolled, provisional=provisional, rules=tuple(rules))
+    return DateResult(rolled.day, rolled.provisional, (*rules, *rolled.rules))
