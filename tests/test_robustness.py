@@ -10,6 +10,7 @@ A junk value that is a valid input for an argument (``None`` for ``policy=``, ``
 
 import datetime as dt
 import inspect
+from decimal import Decimal
 
 import pytest
 
@@ -270,6 +271,7 @@ def test_errors_are_builtins():
         rr.MissingDesignLifeError,
         rr.NoSeasonError,
         rr.CalendarRangeError,
+        rr.DateRangeError,
     ]
 
     assert [True] * len(classes) == [
@@ -334,3 +336,158 @@ class TestExtremes:
         """A season count past the date range raises a RevisitRulesError."""
         with pytest.raises(rr.RevisitRulesError):
             rr.period_end(D, rr.HeatingSeasons(10**6), region="beijing")
+
+
+class TestDateRange:
+    """DateRangeError: a date past 9999-12-31 is refused naming field, value and rule."""
+
+    @pytest.mark.parametrize(
+        ("field", "most"),
+        [
+            ("handover_months", 12 * 9999),
+            ("pre_expiry_start_months", 12 * 9999),
+            ("dispatch_days", 366 * 9999),
+            ("major_repair_working_days", 366 * 9999),
+            ("arrival_hours", 24 * 366 * 9999),
+        ],
+    )
+    def test_policy_durations_are_bounded(self, field, most):
+        """A Policy duration up to its bound constructs; one more is a DateRangeError."""
+        extra = {"pre_expiry_start_months": {"pre_expiry_end_months": 1}}.get(field, {})
+        assert most == getattr(rr.Policy(**{field: most, **extra}), field)
+        with pytest.raises(rr.DateRangeError) as info:
+            rr.Policy(**{field: most + 1})
+
+        assert f"Policy.{field}" == info.value.field
+        assert most + 1 == info.value.value
+        assert info.value.rule in rr.RULES
+
+    def test_huge_policy_window_is_refused_at_construction(self):
+        """Policy(handover_months=10**12) used to construct, then overflow in the planner."""
+        with pytest.raises(rr.DateRangeError, match="handover_months") as info:
+            rr.Policy(handover_months=10**12)
+
+        assert "VIS-HANDOVER" == info.value.rule
+
+    def test_window_past_9999_names_the_policy_field(self):
+        """A window that the bound allows but that ends after 9999 names its Policy field."""
+        p = rr.Project("P", D, "beijing", {rr.Category.DECORATION})
+        policy = rr.Policy(handover_months=12 * 9999)
+
+        with pytest.raises(rr.DateRangeError) as info:
+            rr.plan_revisits(p, policy=policy)
+
+        assert ("Policy.handover_months", "VIS-HANDOVER") == (info.value.field, info.value.rule)
+
+    @pytest.mark.parametrize("year", [0, -1, 10000, 10**6])
+    def test_annual_plan_year_outside_1_to_9999(self, year):
+        """annual_plan's year outside 1-9999 is a DateRangeError naming the year."""
+        with pytest.raises(rr.DateRangeError) as info:
+            rr.annual_plan([], year)
+
+        assert ("year", year, "VIS-ANNUAL") == (info.value.field, info.value.value, info.value.rule)
+
+    @pytest.mark.parametrize("year", [1, 9999])
+    def test_annual_plan_first_and_last_year(self, year):
+        """Years 1 and 9999 are planned (empty here), not refused."""
+        assert () == rr.annual_plan([], year).visits
+
+    def test_plan_of_the_last_year_there_is(self):
+        """A project accepted in 9997 is planned into 9999 without leaving the date range."""
+        p = rr.Project("P", dt.date(9997, 3, 2), "beijing", {rr.Category.DECORATION})
+        whole = [v for v in rr.plan_revisits(p) if v.target.year == 9999]
+
+        assert whole == list(rr.annual_plan([p], 9999))
+        assert whole  # the pre-expiry visit at least
+
+    def test_period_past_9999(self):
+        """A period ending after 9999-12-31 is a DateRangeError naming the period."""
+        with pytest.raises(rr.DateRangeError) as info:
+            rr.period_end(D, rr.Years(8000))
+
+        assert ("period", "CAL-PERIOD") == (info.value.field, info.value.rule)
+
+    def test_hours_past_9999(self):
+        """48 hours from 9999-12-31 10:00 are a DateRangeError naming the start, not overflow."""
+        late = dt.datetime(9999, 12, 31, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+        with pytest.raises(rr.DateRangeError) as info:
+            rr.deadline(rr.Deadline.ARRIVAL, late)
+
+        assert ("start", "SLA-ARRIVE") == (info.value.field, info.value.rule)
+
+    def test_past_the_calendar_is_not_an_error(self):
+        """A 100-year design life ends past 2100: provisional, BEYOND_CALENDAR, no error."""
+        p = rr.Project(
+            "P",
+            dt.date(2030, 6, 3),
+            "beijing",
+            {rr.Category.FOUNDATION_STRUCTURE},
+            design_life_years=100,
+        )
+        expiry = rr.warranty_expiry(p, rr.Category.FOUNDATION_STRUCTURE)
+
+        assert dt.date(2130, 6, 3) == expiry.last_day
+        assert True is expiry.provisional
+        assert "BEYOND_CALENDAR" in expiry.findings
+        assert not issubclass(rr.CalendarRangeError, rr.DateRangeError)
+
+    def test_is_an_invalid_input_error(self):
+        """DateRangeError is an InvalidInputError, so a ValueError."""
+        assert issubclass(rr.DateRangeError, rr.InvalidInputError)
+        assert issubclass(rr.DateRangeError, ValueError)
+
+
+class TestHugeNumbers:
+    """Numbers too big to expand or to print are refused at once, with a typed error."""
+
+    @pytest.mark.parametrize("cost", ["1e-999999999", "1e5000", "1e1001", "1" * 1001])
+    def test_money_with_a_huge_exponent_or_length(self, cost):
+        """A cost whose exact value would take minutes (or cannot be printed) is refused."""
+        with pytest.raises(rr.InvalidInputError) as info:
+            rr.Defect(
+                rr.Category.DECORATION,
+                D,
+                rr.Cause.WORKMANSHIP,
+                Decimal(cost),
+            )
+
+        assert "Defect.cost" in info.value.field
+        assert "exponent" in str(info.value)
+        assert "LIA-MONEY" == info.value.rule
+
+    def test_money_at_the_bounds_is_accepted(self):
+        """1000 digits and an exponent of 1000 are accepted: the bound is not a clamp."""
+        for cost in ("1e1000", "1" * 1000, "1." + "0" * 998):
+            defect = rr.Defect(rr.Category.DECORATION, D, rr.Cause.WORKMANSHIP, Decimal(cost))
+            assert Decimal(cost) == defect.cost
+
+    def test_share_with_a_huge_exponent(self):
+        """A Decimal share of 1e-999999999 is refused at once (it used to hang)."""
+        a, b = rr.Party(rr.Role.GENERAL_CONTRACTOR), rr.Party(rr.Role.SUBCONTRACTOR, "b")
+        with pytest.raises(rr.InvalidInputError, match="exponent") as info:
+            rr.split_amount(Decimal("10.00"), {a: Decimal("1e-999999999"), b: 1})
+
+        assert "LIA-MONEY" == info.value.rule
+
+    def test_an_int_too_long_to_print(self):
+        """Years(-10**5000): the error still prints, saying how long the int is."""
+        n = -(10**5000)
+        with pytest.raises(rr.InvalidInputError) as info:
+            rr.Years(n)
+
+        assert "n = <a negative int of about 5001 digits, too long to print>" in str(info.value)
+        assert n == info.value.value
+
+    def test_a_period_too_long_to_print(self):
+        """Years(10**5000) constructs; the period it ends is past 9999, and the error prints."""
+        with pytest.raises(rr.DateRangeError) as info:
+            rr.period_end(D, rr.Years(10**5000))
+
+        assert str(info.value).startswith("period = <a Years too long to print>")
+
+    def test_a_container_too_long_to_print(self):
+        """A mapping holding such an int is described, not printed."""
+        err = rr.InvalidInputError("shares", {"x": 10**5000}, "shares summing to 1")
+
+        assert str(err).startswith("shares = <a dict too long to print>")

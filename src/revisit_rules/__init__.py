@@ -16,6 +16,7 @@ from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.deadlines import Deadline, DeadlineUnit, deadline
 from revisit_rules.errors import (
     CalendarRangeError,
+    DateRangeError,
     InvalidInputError,
     InvalidTypeError,
     MissingDesignLifeError,
@@ -119,6 +120,7 @@ __all__ = [
     "CoolingSeasons",
     "CustomerClass",
     "CustomerTier",
+    "DateRangeError",
     "DateResult",
     "Days",
     "Deadline",

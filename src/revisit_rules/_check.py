@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -18,6 +21,32 @@ def check_date(field: str, value: object, *, rule: str = "") -> dt.date:
     """``value`` if it is a ``date`` (not a ``datetime``); else an :class:`InvalidTypeError`."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise InvalidTypeError(field, value, "a datetime.date (not a datetime)", rule=rule)
+    return value
+
+
+#: The most digits, and the largest exponent (either sign), of a Decimal the package turns
+#: into an exact fraction. Decimal("1E-999999999") would become a fraction over a
+#: billion-digit power of ten (a hang), Decimal("1E+5000") an int too long to print; no
+#: amount, share or weight of this field comes near either bound.
+MAX_DECIMAL_DIGITS: Final = 1000
+
+
+def check_decimal_size(field: str, value: Decimal, *, rule: str = "", why: str = "") -> Decimal:
+    """``value`` if its digits and its exponent are within :data:`MAX_DECIMAL_DIGITS`.
+
+    Checked before a ``Decimal`` is turned into a ``Fraction`` or an ``int``, whose cost
+    grows with the exponent; ``why`` ends the message (what the value is for).
+    """
+    sign, digits, exponent = value.as_tuple()
+    del sign
+    most = MAX_DECIMAL_DIGITS
+    if not isinstance(exponent, int) or abs(exponent) > most or len(digits) > most:
+        raise InvalidInputError(
+            field,
+            value,
+            f"a Decimal of at most {most} digits with an exponent from -{most} to {most}{why}",
+            rule=rule,
+        )
     return value
 
 

@@ -40,7 +40,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revisit_rules._check import FrozenMap, check_date
 from revisit_rules.calendar import WorkCalendar, china_calendar
-from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
 from revisit_rules.periods import DateResult, Days, period_end
 from revisit_rules.policy import policy_or_default
 
@@ -361,7 +361,16 @@ def deadline(
     if kind.unit is DeadlineUnit.HOURS:
         instant = _hours_start(kind, start)
         # Elapsed hours (CC 201 para. 2): computed in UTC, shown in the policy's zone.
-        return (instant.astimezone(dt.UTC) + dt.timedelta(hours=n)).astimezone(_zone(pol))
+        try:
+            return (instant.astimezone(dt.UTC) + dt.timedelta(hours=n)).astimezone(_zone(pol))
+        except OverflowError:
+            raise DateRangeError(
+                "start",
+                start,
+                f"an instant at least {n} hours before the end of 9999-12-31 "
+                f"(Deadline.{kind.name} adds {n} hours)",
+                rule=kind.rule,
+            ) from None
     day = _days_start(kind, start)
     if kind.unit is DeadlineUnit.DAYS:
         result = period_end(day, Days(n), policy=pol, calendar=calendar)

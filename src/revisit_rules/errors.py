@@ -18,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarRangeError",
+    "DateRangeError",
     "InvalidInputError",
     "InvalidTypeError",
     "MissingDesignLifeError",
@@ -48,11 +49,27 @@ class InvalidInputError(RevisitRulesError, ValueError):
         self.expected = expected
         self.rule = rule
         where = f" [rule {rule}]" if rule else ""
-        super().__init__(f"{field} = {value!r}: expected {expected}{where}")
+        super().__init__(f"{field} = {_shown(value)}: expected {expected}{where}")
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle with the keyword ``rule`` kept (``Exception`` pickles ``args`` only)."""
         return (_rebuild, (type(self), self.field, self.value, self.expected, self.rule))
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, or a short description where Python refuses to print it.
+
+    An int of more than ``sys.get_int_max_str_digits()`` digits (4300 by default) cannot be
+    turned into text; the error must still say what it was given.
+    """
+    try:
+        return repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            digits = int(abs(value).bit_length() * 0.30103) + 1  # log10(2): about this many
+            sign = "a negative" if value < 0 else "an"
+            return f"<{sign} int of about {digits} digits, too long to print>"
+        return f"<a {type(value).__name__} too long to print>"
 
 
 def _rebuild(
@@ -79,3 +96,11 @@ class NoSeasonError(InvalidInputError):
 
 class CalendarRangeError(InvalidInputError):
     """A day outside the years the working-day calendar covers (CAL-CN)."""
+
+
+class DateRangeError(InvalidInputError):
+    """A date that would fall outside ``datetime.date``'s years 1-9999.
+
+    Not raised for a day past the working-day calendar's data (2100-12-31): such a day is
+    computed without the holiday roll and marked provisional (``BEYOND_CALENDAR``).
+    """

@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_date, flag_field
+from revisit_rules._check import FrozenMap, check_date, check_decimal_size, flag_field
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
 from revisit_rules.warranty import Category, Project, warranty_expiry
@@ -260,6 +260,7 @@ def _money(field: str, value: object, *, rule: str = "LIA-MONEY") -> Decimal:
         raise InvalidInputError(field, value, "a finite Decimal (not NaN or infinity)", rule=rule)
     if value < 0:
         raise InvalidInputError(field, value, "an amount >= 0", rule=rule)
+    check_decimal_size(field, value, rule=rule, why=" (an amount in yuan)")
     if (Fraction(value) * _FEN).denominator != 1:
         raise InvalidInputError(field, value, "whole fen (at most 2 decimal places)", rule=rule)
     return value
@@ -285,8 +286,10 @@ def _share(field: str, value: object, rule: str) -> Fraction:
         raise InvalidTypeError(
             field, value, "a Fraction, Decimal or int (never a float)", rule=rule
         )
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise InvalidInputError(field, value, "a finite share (not NaN or infinity)", rule=rule)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidInputError(field, value, "a finite share (not NaN or infinity)", rule=rule)
+        check_decimal_size(field, value, rule=rule, why=" (a share of the cost)")
     share = Fraction(value)
     if share < 0:
         raise InvalidInputError(field, value, "a share >= 0", rule=rule)

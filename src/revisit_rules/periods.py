@@ -30,6 +30,7 @@ from revisit_rules._check import check_date, check_int
 from revisit_rules.calendar import DateResult, WorkCalendar, china_calendar
 from revisit_rules.errors import (
     CalendarRangeError,
+    DateRangeError,
     InvalidInputError,
     InvalidTypeError,
     MissingDesignLifeError,
@@ -153,8 +154,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     check_int("months", months, rule="CAL-PERIOD")
     try:
         return _add_months(day, months)
-    except ValueError:
-        raise InvalidInputError(
+    except (OverflowError, ValueError):
+        raise DateRangeError(
             "months",
             months,
             f"a number of months that keeps {day} within year 1–9999",
@@ -281,7 +282,7 @@ def _period_end(
     except (OverflowError, ValueError) as err:
         if isinstance(err, InvalidInputError):
             raise
-        raise InvalidInputError(
+        raise DateRangeError(
             "period", period, f"a period from {start} that ends by 9999-12-31", rule="CAL-PERIOD"
         ) from None
     roll = pol.roll_to_working_day and (not inclusive or pol.roll_inclusive_start)

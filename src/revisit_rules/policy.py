@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from revisit_rules._check import FrozenMap, check_bool, check_int
-from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
 from revisit_rules.seasons import SeasonSpan, region_of
 
 __all__ = ["Cadence", "Convention", "Policy"]
@@ -114,12 +114,30 @@ def _zone(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> Non
         ) from None
 
 
+#: The most a duration field may hold, by the unit its name ends in: a longer one would
+#: put every day it computes after 9999-12-31, the last day ``datetime.date`` has.
+_MOST: Final[Mapping[str, int]] = FrozenMap(
+    {"months": 12 * 9999, "days": 366 * 9999, "hours": 24 * 366 * 9999}
+)
+
+
+def _duration(attribute: attrs.Attribute[Any], value: object, minimum: int) -> None:
+    field, rule = f"Policy.{attribute.name}", _rule_of(attribute)
+    check_int(field, value, minimum=minimum, rule=rule)
+    unit = attribute.name.rsplit("_", 1)[-1]
+    most = _MOST.get(unit)
+    if most is not None and isinstance(value, int) and value > most:
+        raise DateRangeError(
+            field, value, f"at most {most} {unit}: a longer one ends after 9999-12-31", rule=rule
+        )
+
+
 def _nonneg_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
-    check_int(f"Policy.{attribute.name}", value, minimum=0, rule=_rule_of(attribute))
+    _duration(attribute, value, 0)
 
 
 def _pos_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
-    check_int(f"Policy.{attribute.name}", value, minimum=1, rule=_rule_of(attribute))
+    _duration(attribute, value, 1)
 
 
 def _flag(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401

@@ -42,20 +42,19 @@ from revisit_rules._check import FrozenMap, check_date, check_int
 from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.errors import (
     CalendarRangeError,
+    DateRangeError,
     InvalidInputError,
     InvalidTypeError,
     NoSeasonError,
 )
 from revisit_rules.periods import _add_months as add_months
-from revisit_rules.policy import Cadence, policy_or_default
+from revisit_rules.policy import Cadence, Policy, policy_or_default
 from revisit_rules.satisfaction import Grade, VisitLead, visit_lead
 from revisit_rules.seasons import SeasonKind, SeasonSpan, span_of
 from revisit_rules.warranty import Category, Project, last_days
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-    from revisit_rules.policy import Policy
 
 __all__ = [
     "Plan",
@@ -425,6 +424,8 @@ class _Planner:
             rainy = self.span(SeasonKind.RAINY)
             months = (rainy.end[0] - rainy.start[0]) % 12 + 1  # the months it touches
             longest = max(longest, 12 if rainy.wraps and months == 1 else months)
+        if day.year >= dt.MAXYEAR - (longest + 1) // 12 - 1:
+            return dt.date.max  # no window opens later than the last day there is
         return add_months(day, longest + 1)
 
     @property
@@ -677,6 +678,52 @@ def _visits(
     - VIS-MIN is decided on the whole life's trips (:func:`_too_few_trips`).
     """
     planner = _Planner(project, policy, calendar)
+    try:
+        return _planned(planner, year)
+    except (OverflowError, ValueError) as err:
+        if isinstance(err, InvalidInputError):
+            raise
+        raise _out_of_range(planner) from None
+
+
+#: The policy's month fields, each a distance in months from a day the planner computes.
+_MONTH_FIELDS: Final = tuple(f.name for f in attrs.fields(Policy) if f.name.endswith("_months"))
+
+
+def _out_of_range(planner: _Planner) -> DateRangeError:
+    """The error for a window that would leave the years 1-9999 of ``datetime.date``.
+
+    It names the policy's month field that reaches out of range from the acceptance day or
+    from a warranty's last day, else the acceptance day itself.
+    """
+    project, policy = planner.project, planner.policy
+    days = [project.accepted_on, *planner.last.values()]
+    for name in _MONTH_FIELDS:
+        months = getattr(policy, name)
+        for day in days:
+            try:
+                add_months(day, months)
+                add_months(day, -months)
+            except (OverflowError, ValueError):
+                rule = str(attrs.fields_dict(Policy)[name].metadata.get("rule", "VIS-IN-FORCE"))
+                return DateRangeError(
+                    f"Policy.{name}",
+                    months,
+                    f"a number of months that keeps project {project.id}'s revisit windows "
+                    f"within the years 1-9999 (from {day})",
+                    rule=rule,
+                )
+    return DateRangeError(
+        "project.accepted_on",
+        project.accepted_on,
+        f"an acceptance day whose revisit windows (project {project.id}) end by 9999-12-31",
+        rule="VIS-IN-FORCE",
+    )
+
+
+def _planned(planner: _Planner, year: tuple[dt.date, dt.date] | None) -> list[Visit]:
+    """:func:`_visits` for a built planner."""
+    policy = planner.policy
     gap: dt.date | None = None
     if year is None:
         needs = planner.owe_all()
@@ -782,7 +829,11 @@ def annual_plan(
     Raises:
         InvalidInputError: two projects share an id, or ``year`` is not a whole number.
     """
-    check_int("year", year, minimum=1, rule="VIS-ANNUAL")
+    check_int("year", year, rule="VIS-ANNUAL")
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise DateRangeError(
+            "year", year, f"a year from {dt.MINYEAR} to {dt.MAXYEAR}", rule="VIS-ANNUAL"
+        )
     pol = policy_or_default(policy, rule="VIS-ANNUAL")
     cal = _calendar(calendar)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)

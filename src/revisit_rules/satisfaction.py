@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from revisit_rules._check import check_bool, check_int
+from revisit_rules._check import check_bool, check_decimal_size, check_int
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
 
@@ -86,11 +86,6 @@ _FULL_MARKS: Final = 100
 
 #: What an exact number is, in the words of the error messages.
 _EXACT: Final = "an exact number: int, decimal.Decimal or fractions.Fraction"
-
-#: The largest exponent (either sign) of a Decimal weight. A weight is turned into an exact
-#: fraction, and Decimal("1E+100000000") would become a 100-million-digit integer (minutes,
-#: gigabytes); weights are relative, so no survey needs more than this.
-_MAX_WEIGHT_EXPONENT: Final = 1000
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -416,15 +411,12 @@ def _weights(weights: object, answered: Iterable[Hashable]) -> dict[Hashable, Fr
         if weight < 0:
             raise InvalidInputError(field, raw, "a weight >= 0", rule="SAT-SCALE")
         if isinstance(weight, Decimal):
-            exponent = weight.as_tuple().exponent
-            if not isinstance(exponent, int) or abs(exponent) > _MAX_WEIGHT_EXPONENT:
-                raise InvalidInputError(
-                    field,
-                    raw,
-                    f"a Decimal with an exponent from -{_MAX_WEIGHT_EXPONENT} to "
-                    f"{_MAX_WEIGHT_EXPONENT} (weights are relative: scale them all alike)",
-                    rule="SAT-SCALE",
-                )
+            check_decimal_size(
+                field,
+                weight,
+                rule="SAT-SCALE",
+                why=" (weights are relative: scale them all alike)",
+            )
             weight = Fraction(weight)
         out[factor] = weight
     if not any(out.values()):
