@@ -432,6 +432,20 @@ class TestDateRange:
         assert "BEYOND_CALENDAR" in expiry.findings
         assert not issubclass(rr.CalendarRangeError, rr.DateRangeError)
 
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: rr.heating_season("beijing", 9999),  # runs into 10000
+            lambda: rr.rainy_season("beijing", 10000),
+            lambda: rr.period_end(dt.date(9990, 1, 1), rr.HeatingSeasons(20), region="beijing"),
+        ],
+        ids=["heating-9999", "rainy-10000", "seasons-past-9999"],
+    )
+    def test_seasons_past_9999(self, call):
+        """A season that would end after 9999 is a DateRangeError, not a bare ValueError."""
+        with pytest.raises(rr.DateRangeError):
+            call()
+
     def test_is_an_invalid_input_error(self):
         """DateRangeError is an InvalidInputError, so a ValueError."""
         assert issubclass(rr.DateRangeError, rr.InvalidInputError)

@@ -25,6 +25,7 @@ import attrs
 
 from revisit_rules._check import FrozenMap, check_date, check_int
 from revisit_rules.errors import (
+    DateRangeError,
     InvalidInputError,
     InvalidTypeError,
     NoSeasonError,
@@ -128,7 +129,7 @@ class SeasonSpan:
         check_int("year", year, minimum=1, rule="SEA-HEATING")
         end_year = year + 1 if self.wraps else year
         if end_year > dt.MAXYEAR:
-            raise InvalidInputError(
+            raise DateRangeError(
                 "year", year, f"a year whose season ends by {dt.MAXYEAR}", rule="SEA-HEATING"
             )
         return Season(dt.date(year, *self.start), dt.date(end_year, *self.end))
@@ -421,7 +422,7 @@ def nth_season_end(
         year += 1
     last = year + n - 1 + (1 if wraps else 0)
     if last > dt.MAXYEAR:
-        raise InvalidInputError(
+        raise DateRangeError(
             "n", n, f"a number of seasons ending by {dt.MAXYEAR}", rule="SEA-COUNT"
         )
     return dt.date(last, em, ed)
