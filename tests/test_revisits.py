@@ -969,7 +969,7 @@ def test_to_records_keys_are_visit_attributes():
     plan = rr.annual_plan([RICH], 2026)
     records = plan.to_records()
     expected = {"project_id", "kinds", "categories", "earliest", "latest", "target"}
-    expected |= {"lead", "provisional", "rules"}
+    expected |= {"lead", "provisional", "rules", "visit_ids"}
     assert expected == {f.name for f in attrs.fields(rr.Visit)}
     assert [expected] * len(plan) == [set(r) for r in records]
     first = records[0]
@@ -1043,7 +1043,7 @@ def test_ics_calendar_and_events():
     assert 1 == lines.count("BEGIN:VCALENDAR")
     found = events(ics)
     assert len(plan) == len(found)
-    expected = [(f"{v.target:%Y%m%d}", f"{v.target + DAY:%Y%m%d}", v.uid) for v in plan]
+    expected = [(f"{v.target:%Y%m%d}", f"{v.target + DAY:%Y%m%d}", v.ics_uid) for v in plan]
     assert expected == [(e["DTSTART;VALUE=DATE"], e["DTEND;VALUE=DATE"], e["UID"]) for e in found]
 
 
@@ -1578,3 +1578,111 @@ def test_annual_plan_cut_before_the_year():
     (first, *_) = rr.annual_plan([p], 2026, policy=policy)
     expected = (frozenset({K.RAINY_SEASON, K.COMMISSIONING}), D(2026, 1, 5))
     assert expected == (first.kinds, first.target)
+
+
+# --- stable visit ids (DOMAIN.md § 5 "Visit ids") ------------------------------------------
+
+
+def test_visit_ids_by_kind():
+    """A planned visit's id is (project, kind, key); the key as the rule book gives it."""
+    ids = {i for v in rr.plan_revisits(RICH, policy=UNMERGED) for i in v.visit_ids}
+
+    # HANDOVER, TECHNICAL, COMMISSIONING: 1; PERIODIC: months from acceptance;
+    # RAINY_SEASON, HEATING_SEASON: the year the season starts; PRE_EXPIRY: the category.
+    assert {
+        "P:HANDOVER:1",
+        "P:TECHNICAL:1",
+        "P:COMMISSIONING:1",
+        "P:PERIODIC:6",
+        "P:PERIODIC:12",
+        "P:RAINY_SEASON:2026",
+        "P:HEATING_SEASON:2026",
+        "P:PRE_EXPIRY:WATERPROOFING",
+        "P:PRE_EXPIRY:HEATING",
+    } <= ids
+    assert all(i.startswith("P:") for i in ids)
+
+
+def test_unmerged_visit_has_its_own_id():
+    """Without merging each visit carries one id, its uid."""
+    visits = rr.plan_revisits(RICH, policy=UNMERGED)
+
+    assert [1] * len(visits) == [len(v.visit_ids) for v in visits]
+    assert [v.visit_ids[0] for v in visits] == [v.uid for v in visits]
+
+
+def test_a_moved_window_keeps_its_id():
+    """A re-plan whose windows move keeps every id and every ICS UID (no duplicates)."""
+    moved = rr.Policy(
+        visit_window_months=2,
+        handover_months=2,
+        rainy_season=rr.SeasonSpan.parse("05-15", "07-15"),
+        merge_overlapping=False,
+    )
+    before = rr.plan_revisits(RICH, policy=UNMERGED)
+    after = rr.plan_revisits(RICH, policy=moved)
+
+    assert {v.uid for v in before} == {v.uid for v in after}
+    assert {v.ics_uid for v in before} == {v.ics_uid for v in after}
+    assert {(v.earliest, v.latest) for v in before} != {(v.earliest, v.latest) for v in after}
+
+
+def test_merged_trip_lists_its_visits():
+    """A merged trip's visit_ids are its planned visits, the one it was made for first."""
+    trip = next(v for v in rr.plan_revisits(RICH) if len(v.kinds) > 1)
+    by_id = {v.uid: v for v in rr.plan_revisits(RICH, policy=UNMERGED)}
+
+    assert len(trip.kinds) <= len(trip.visit_ids)
+    assert trip.uid == trip.visit_ids[0]
+    assert trip.kinds == frozenset(k for i in trip.visit_ids for k in by_id[i].kinds)
+    # The trip was made for the visit whose working days end first.
+    first = min((by_id[i] for i in trip.visit_ids), key=lambda v: v.latest)
+    assert first.latest == by_id[trip.uid].latest
+
+
+@given(any_day_projects(), sts.visit_cadences)
+def test_merging_keeps_every_visit_id(p, cadence):
+    """Merging drops no visit: the trips' visit_ids are the unmerged plan's ids, once each."""
+    policy = rr.Policy(cadence=cadence)
+    unmerged = [
+        v.uid for v in rr.plan_revisits(p, policy=attrs.evolve(policy, merge_overlapping=False))
+    ]
+    merged = [i for v in rr.plan_revisits(p, policy=policy) for i in v.visit_ids]
+
+    assert len(unmerged) == len(set(unmerged))
+    assert sorted(unmerged) == sorted(merged)
+
+
+def test_visit_id_text():
+    """visit_id: project, kind name and key, joined by colons; the project may hold one."""
+    text = rr.revisits.visit_id("A:B", K.PERIODIC, 6)
+
+    assert "A:B:PERIODIC:6" == text
+    assert ("A:B", "PERIODIC", "6") == tuple(text.rsplit(":", 2))
+
+
+@pytest.mark.parametrize(
+    ("ids", "error"),
+    [
+        ("P:HANDOVER:1", rr.InvalidTypeError),
+        (("a", "a"), rr.InvalidInputError),
+        (("",), rr.InvalidInputError),
+        ((1,), rr.InvalidInputError),
+    ],
+)
+def test_visit_ids_are_checked(ids, error):
+    """Visit(visit_ids=...) takes distinct non-empty strings; a bare string is refused."""
+    visit = rr.plan_revisits(project(D(2026, 3, 2)))[0]
+
+    with pytest.raises(error) as info:
+        attrs.evolve(visit, visit_ids=ids)
+
+    assert "Visit.visit_ids" == info.value.field
+
+
+def test_hand_built_visit_has_a_hashed_uid():
+    """A Visit built without visit_ids still has a stable uid, from what tells it apart."""
+    visit = attrs.evolve(rr.plan_revisits(project(D(2026, 3, 2)))[0], visit_ids=())
+
+    assert visit.uid == attrs.evolve(visit).uid
+    assert ":" not in visit.uid

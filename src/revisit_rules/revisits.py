@@ -65,6 +65,7 @@ __all__ = [
     "VisitStatus",
     "annual_plan",
     "plan_revisits",
+    "visit_id",
     "visit_status",
 ]
 
@@ -137,6 +138,33 @@ def _kinds(value: Iterable[VisitKind]) -> frozenset[VisitKind]:
     return kinds
 
 
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            "Visit.visit_ids", value, "a tuple of visit ids (str)", rule="VIS-MERGE"
+        )
+    ids = tuple(value)
+    if not all(isinstance(i, str) and i for i in ids) or len(set(ids)) != len(ids):
+        raise InvalidInputError(
+            "Visit.visit_ids", value, "distinct, non-empty visit ids (str)", rule="VIS-MERGE"
+        )
+    return ids
+
+
+def visit_id(project_id: str, kind: VisitKind, key: int | str) -> str:
+    """A planned visit's stable id, ``project:KIND:key`` (DOMAIN.md § 5 "Visit ids").
+
+    ``key`` is 1 for HANDOVER, TECHNICAL and COMMISSIONING, the offset in months from
+    acceptance for PERIODIC, the year its season starts for the seasonal kinds, and the
+    category's name for PRE_EXPIRY. The project id comes first and may hold any text: the
+    kind and the key, the last two parts, never hold a colon.
+
+    >>> visit_id("P-1", VisitKind.PRE_EXPIRY, "WATERPROOFING")
+    'P-1:PRE_EXPIRY:WATERPROOFING'
+    """
+    return f"{project_id}:{kind.name}:{key}"
+
+
 def _categories(value: Iterable[Category]) -> frozenset[Category]:
     cats = frozenset(value)
     if not all(isinstance(c, Category) for c in cats):
@@ -169,6 +197,7 @@ class Visit:
     lead: VisitLead
     provisional: bool
     rules: tuple[str, ...]
+    visit_ids: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
 
     def __attrs_post_init__(self) -> None:
         """The target lies in the window."""
@@ -195,11 +224,23 @@ class Visit:
 
     @property
     def uid(self) -> str:
-        """A stable identifier: the same visit of the same project gets the same one.
+        """The visit's stable id: that of the first planned visit it carries.
 
-        It hashes everything that tells a project's visits apart: the window, the kinds and
-        the categories (unmerged pre-expiry visits of two categories may share a window).
+        A planned visit's id is (project, kind, key), :func:`visit_id`; never the window,
+        so a re-plan that moves the window keeps it. A merged trip carries several planned
+        visits (:attr:`visit_ids`); its id is that of the visit whose window closes first,
+        the one the trip was made for (VIS-MERGE). A Visit built by hand without
+        ``visit_ids`` has an id hashed from what tells it apart: project, window, kinds
+        and categories.
+
+        >>> import datetime as dt
+        >>> import revisit_rules as rr
+        >>> p = rr.Project("P-1", dt.date(2025, 10, 9), "beijing", {rr.Category.DECORATION})
+        >>> [v.uid for v in rr.plan_revisits(p)][:3]
+        ['P-1:HANDOVER:1', 'P-1:PERIODIC:6', 'P-1:PERIODIC:12']
         """
+        if self.visit_ids:
+            return self.visit_ids[0]
         key = json.dumps(
             [
                 self.project_id,
@@ -210,7 +251,12 @@ class Visit:
             ],
             ensure_ascii=False,
         )
-        return hashlib.sha256(key.encode()).hexdigest()[:24] + "@revisit-rules"
+        return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+    @property
+    def ics_uid(self) -> str:
+        """The iCalendar UID (RFC 5545): derived from :attr:`uid` alone, so it is stable too."""
+        return hashlib.sha256(self.uid.encode()).hexdigest()[:24] + "@revisit-rules"
 
     @property
     def summary_zh(self) -> str:
@@ -229,6 +275,7 @@ class _Need:
         "categories",
         "earliest",
         "first",
+        "key",
         "kind",
         "last",
         "latest",
@@ -245,8 +292,10 @@ class _Need:
         rules: tuple[str, ...],
         provisional: bool,  # noqa: FBT001
         bounds: tuple[dt.date, dt.date],
+        key: int | str,
     ) -> None:
         self.kind = kind
+        self.key = key
         self.earliest = earliest
         self.latest = latest
         self.categories = categories
@@ -306,8 +355,16 @@ class _Planner:
         latest: dt.date,
         categories: Iterable[Category],
         extra_rules: tuple[str, ...] = (),
+        *,
+        key: int | str = 1,
     ) -> None:
-        """Owe a visit, subject to VIS-IN-FORCE, from the acceptance day on."""
+        """Owe a visit, subject to VIS-IN-FORCE, from the acceptance day on.
+
+        ``key`` tells the visit apart from the project's other visits of its kind (its
+        stable id, :func:`visit_id`): 1 for the one-off kinds, the offset in months from
+        acceptance for PERIODIC, the year its season starts for the seasonal kinds, the
+        category's name for PRE_EXPIRY.
+        """
         # Outside the part of the life planned (clipping below only narrows a window).
         if self.horizon is not None and earliest > self.horizon:
             self.truncated = True
@@ -355,7 +412,9 @@ class _Planner:
             )
         rules = (_KIND_RULE[kind], *extra_rules, "VIS-IN-FORCE")
         self.needs.append(
-            _Need(kind, earliest, latest, frozenset(served), rules, provisional or beyond, bounds)
+            _Need(
+                kind, earliest, latest, frozenset(served), rules, provisional or beyond, bounds, key
+            )
         )
 
     def quiet(self, first: dt.date, last: dt.date) -> bool:
@@ -475,7 +534,9 @@ class _Planner:
                 self.truncated = True
                 return
             end = add_months(a, offset + pol.visit_window_months) - _DAY
-            self.add(VisitKind.PERIODIC, start, end, served, ("VIS-CADENCE", "VIS-HORIZON"))
+            self.add(
+                VisitKind.PERIODIC, start, end, served, ("VIS-CADENCE", "VIS-HORIZON"), key=offset
+            )
 
     def _seasonal(self, category: Category, season: SeasonKind) -> None:
         """VIS-RAINY (in the rainy season) or VIS-HEATING (the month before the heating season)."""
@@ -514,9 +575,9 @@ class _Planner:
                 self.truncated = True  # every later window opens later still
                 return
             if rainy:
-                self.add(VisitKind.RAINY_SEASON, *window, (category,), ("SEA-RAINY",))
+                self.add(VisitKind.RAINY_SEASON, *window, (category,), ("SEA-RAINY",), key=year)
             else:
-                self.add(VisitKind.HEATING_SEASON, *window, (category,), ("SEA-HEATING",))
+                self.add(VisitKind.HEATING_SEASON, *window, (category,), ("SEA-HEATING",), key=year)
 
     def _commissioning(self) -> None:
         """VIS-COMMISSIONING: after MEP systems start running."""
@@ -553,7 +614,7 @@ class _Planner:
                 # before acceptance or, cut at the acceptance day, holds no working day.
                 # The visit falls between acceptance and the last day (VIS-PRE-EXPIRY).
                 start, end = a, last
-            self.add(VisitKind.PRE_EXPIRY, start, end, (c,))
+            self.add(VisitKind.PRE_EXPIRY, start, end, (c,), key=c.name)
 
     # -- trips -----------------------------------------------------------------------------
     def visit(self, group: Sequence[_Need], *, merged: bool, extra: tuple[str, ...] = ()) -> Visit:
@@ -586,8 +647,9 @@ class _Planner:
             provisional = True
         if provisional:
             rules["CAL-PROVISIONAL"] = None
+        pid = self.project.id
         return Visit(
-            project_id=self.project.id,
+            project_id=pid,
             kinds=kinds,
             categories=categories,
             earliest=earliest,
@@ -596,6 +658,8 @@ class _Planner:
             lead=self.lead,
             provisional=provisional,
             rules=tuple(rules),
+            # The trip's own visit first (merge_needs puts it first), then as they joined.
+            visit_ids=tuple(visit_id(pid, n.kind, n.key) for n in group),
         )
 
 
@@ -906,6 +970,7 @@ class Plan(Sequence[Visit]):
                 "lead": v.lead.name,
                 "provisional": v.provisional,
                 "rules": v.rules,
+                "visit_ids": v.visit_ids,
             }
             for v in self.visits
         ]
@@ -942,7 +1007,7 @@ class Plan(Sequence[Visit]):
             )
             lines += [
                 "BEGIN:VEVENT",
-                f"UID:{v.uid}",
+                f"UID:{v.ics_uid}",
                 f"DTSTAMP:{dtstamp}",
                 f"DTSTART;VALUE=DATE:{v.target:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{v.target + _DAY:%Y%m%d}",
