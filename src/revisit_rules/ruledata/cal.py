@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._sources import MEAS_6, REG_40
 from revisit_rules.rules import Rule, Source
 
 RULES: tuple[Rule, ...] = (
@@ -69,13 +70,8 @@ RULES: tuple[Rule, ...] = (
                 "Art. 204",
                 "期间的计算方法依照本法的规定，但是法律另有规定或者当事人另有约定的除外。",
             ),
-            Source("REG", "Art. 40", "在正常使用条件下，建设工程的最低保修期限为"),
-            Source(
-                "MEAS",
-                "Art. 6",
-                "建设单位和施工单位应当在工程质量保修书中约定保修范围、保修期限和保修责任等，"
-                "双方约定的保修范围、保修期限必须符合国家有关规定。",
-            ),
+            REG_40,
+            MEAS_6,
             Source("DOMAIN", "§ 2 CAL-CONVENTION"),
         ),
         effective_from=dt.date(2021, 1, 1),

@@ -8,6 +8,7 @@ log is checked. Quotes from the seeds are verbatim (their half-width punctuation
 
 from __future__ import annotations
 
+from revisit_rules.ruledata._sources import MEAS_12, RET_9, S001_NO_ACTION, S004_RATES
 from revisit_rules.rules import Rule, Source
 
 RULES: tuple[Rule, ...] = (
@@ -112,21 +113,9 @@ RULES: tuple[Rule, ...] = (
                 "Art. 2",
                 "缺陷责任期一般为1年，最长不超过2年，由发、承包双方在合同中约定。",
             ),
-            Source(
-                "RET",
-                "Art. 9",
-                "由他人原因造成的缺陷，发包人负责组织维修，承包人不承担费用，且发包人不得从保证金中扣除费用。",
-            ),
-            Source(
-                "MEAS",
-                "Art. 12",
-                "施工单位不按工程质量保修书约定保修的，建设单位可以另行委托其他单位保修，由原施工单位承担相应责任。",
-            ),
-            Source(
-                "S001",
-                "房屋维修管理制度 第五条(二)1",
-                "施工单位接到通知后24小时内未安排维修处理,物业公司填报《维修申请单》,经审批后进场维修处理,发生费用从原施工单位质保金中扣除。",
-            ),
+            RET_9,
+            MEAS_12,
+            S001_NO_ACTION,
         ),
     ),
     Rule(
@@ -148,7 +137,7 @@ RULES: tuple[Rule, ...] = (
                 "物业 住宅区管理处回访制度 4",
                 "回访处理率达100%,投诉率力争控制在1%以下。",
             ),
-            Source("S004", "QP/HX750-03 4.7.3", "包括定性和定量(如,投诉率、返修率)分析"),
+            S004_RATES,
             Source("DOMAIN", "§ 10 LED-KPI"),
         ),
     ),

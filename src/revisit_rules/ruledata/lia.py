@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._sources import MEAS_12, RET_9, S001_NO_ACTION
 from revisit_rules.rules import Rule, Source
 
 _MEAS = dt.date(2000, 6, 30)  # 房屋建筑工程质量保修办法 in force
-_MEAS_12 = Source(
-    "MEAS",
-    "Art. 12",
-    "施工单位不按工程质量保修书约定保修的，建设单位可以另行委托其他单位保修，由原施工单位承担相应责任。",
-)
 _MEAS_13 = Source("MEAS", "Art. 13", "保修费用由质量缺陷的责任方承担。")
 _MEAS_14 = Source("MEAS", "Art. 14", "建设单位向造成房屋建筑工程质量缺陷的责任方追偿。")
 _MEAS_EXCLUDED = Source(
@@ -31,11 +27,6 @@ _REG_41 = Source(
     "REG",
     "Art. 41",
     "建设工程在保修范围和保修期限内发生质量问题的，施工单位应当履行保修义务，并对造成的损失承担赔偿责任。",
-)
-_RET_9 = Source(
-    "RET",
-    "Art. 9",
-    "由他人原因造成的缺陷，发包人负责组织维修，承包人不承担费用，且发包人不得从保证金中扣除费用。",
 )
 _S000_EXCLUDED = Source(
     "S000",
@@ -90,17 +81,13 @@ RULES: tuple[Rule, ...] = (
                 "不履行维修责任或维修质量达不到国家相应规范的质量标准,由工程部门协调项目维修责任人员",
             ),
             _S002_SHORTFALL,
-            _MEAS_12,
+            MEAS_12,
             Source(
                 "RET",
                 "Art. 9",
                 "如承包人不维修也不承担费用，发包人可按合同约定从保证金或银行保函中扣除",
             ),
-            Source(
-                "S001",
-                "房屋维修管理制度 第五条(二)1",
-                "施工单位接到通知后24小时内未安排维修处理,物业公司填报《维修申请单》,经审批后进场维修处理,发生费用从原施工单位质保金中扣除。",
-            ),
+            S001_NO_ACTION,
         ),
     ),
     Rule(
@@ -197,7 +184,7 @@ RULES: tuple[Rule, ...] = (
         sources=(
             _MEAS_13,
             _MEAS_14,
-            _RET_9,
+            RET_9,
             Source("S001", "房屋维修管理制度 第五条(一)2", "属于设计缺陷引起的质量问题"),
         ),
     ),
@@ -227,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         title_en="A third party",
         statement="A defect caused by a third party is outside the warranty; the third party pays.",
         value="the third party pays",
-        sources=(_MEAS_EXCLUDED, _S000_EXCLUDED, _RET_9),
+        sources=(_MEAS_EXCLUDED, _S000_EXCLUDED, RET_9),
         effective_from=_MEAS,
     ),
     Rule(

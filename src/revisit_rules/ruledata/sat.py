@@ -9,6 +9,7 @@ and from 《中华人民共和国民法典》 Art. 1259 for how 以上/以下/�
 
 from __future__ import annotations
 
+from revisit_rules.ruledata._sources import S004_RATES
 from revisit_rules.rules import Rule, Source
 
 #: CC Art. 1259: how the thresholds of the company templates are read (DOMAIN.md § 8).
@@ -194,13 +195,7 @@ RULES: tuple[Rule, ...] = (
             "repaired. A defect still not right after two repairs triggers SLA-TWO-FAILURES."
         ),
         value="repairs ÷ units delivered; repeat repairs ÷ defects repaired",
-        sources=(
-            Source(
-                "S004",
-                "QP/HX750-03 4.7.3",
-                "包括定性和定量(如,投诉率、返修率)分析",
-            ),
-        ),
+        sources=(S004_RATES,),
     ),
     Rule(
         id="SAT-CLASS",

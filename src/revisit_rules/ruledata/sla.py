@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._sources import S001_NO_ACTION
 from revisit_rules.rules import Rule, Source
 
 _MEAS = dt.date(2000, 6, 30)  # 房屋建筑工程质量保修办法 in force
@@ -206,13 +207,7 @@ RULES: tuple[Rule, ...] = (
             "instant from which this is allowed."
         ),
         value="24 hours",
-        sources=(
-            Source(
-                "S001",
-                "房屋维修管理制度 第五条(二)1",
-                "施工单位接到通知后24小时内未安排维修处理,物业公司填报《维修申请单》,经审批后进场维修处理,发生费用从原施工单位质保金中扣除。",
-            ),
-        ),
+        sources=(S001_NO_ACTION,),
         policy_fields=("sub_noaction_hours",),
     ),
     Rule(

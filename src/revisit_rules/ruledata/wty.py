@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._sources import MEAS_6, REG_40
 from revisit_rules.rules import Rule, Source
 
 _REG = dt.date(2000, 1, 30)  # 建设工程质量管理条例 in force
@@ -181,13 +182,8 @@ RULES: tuple[Rule, ...] = (
         ),
         value="the later of the statutory and contract days",
         sources=(
-            Source("REG", "Art. 40", "在正常使用条件下，建设工程的最低保修期限为"),
-            Source(
-                "MEAS",
-                "Art. 6",
-                "建设单位和施工单位应当在工程质量保修书中约定保修范围、保修期限和保修责任等，"
-                "双方约定的保修范围、保修期限必须符合国家有关规定。",
-            ),
+            REG_40,
+            MEAS_6,
             Source("S000", "第十三条", "保修期限为工程竣工后一年"),
             Source(
                 "S000",
