@@ -11,6 +11,7 @@ A junk value that is a valid input for an argument (``None`` for ``policy=``, ``
 import datetime as dt
 import inspect
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -400,6 +401,29 @@ class TestDateRange:
         assert whole == list(rr.annual_plan([p], 9999))
         assert whole  # the pre-expiry visit at least
 
+    def test_window_past_9999_from_the_operation_start(self):
+        """The field named is the one counted from the day that leaves the range."""
+        p = rr.Project(
+            "P",
+            dt.date(2026, 6, 1),
+            "beijing",
+            {rr.Category.EQUIPMENT_INSTALLATION},
+            operation_started_on=dt.date(9999, 6, 1),
+        )
+        policy = rr.Policy(commissioning_end_months=12, handover_months=30000)
+
+        with pytest.raises(rr.DateRangeError) as info:
+            rr.plan_revisits(p, policy=policy)
+
+        assert "Policy.commissioning_end_months" == info.value.field
+
+    def test_hours_before_year_1(self):
+        """An hour deadline from 0001-01-01 05:00 +08:00 leaves the range going to UTC."""
+        early = dt.datetime(1, 1, 1, 5, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+        with pytest.raises(rr.DateRangeError, match="within the years 1-9999"):
+            rr.deadline(rr.Deadline.ARRIVAL, early)
+
     def test_period_past_9999(self):
         """A period ending after 9999-12-31 is a DateRangeError naming the period."""
         with pytest.raises(rr.DateRangeError) as info:
@@ -499,6 +523,20 @@ class TestHugeNumbers:
             rr.period_end(D, rr.Years(10**5000))
 
         assert str(info.value).startswith("period = <a Years too long to print>")
+
+    def test_an_offset_too_long_to_print(self):
+        """A working-day offset of 10**5000 is a CalendarRangeError that still prints."""
+        with pytest.raises(rr.CalendarRangeError, match="too long to print"):
+            rr.china_calendar().offset(D, 10**5000)
+
+    @pytest.mark.parametrize("share", [10**5000, Fraction(1, 10**5000)], ids=["int", "fraction"])
+    def test_shares_too_long_to_print(self, share):
+        """Shares whose sum cannot be printed are refused with a message that prints."""
+        party = rr.Party(rr.Role.GENERAL_CONTRACTOR)
+        with pytest.raises(rr.InvalidInputError, match="summing to exactly 1") as info:
+            rr.split_amount(Decimal("10.00"), {party: share})
+
+        assert "too long to print" in str(info.value)
 
     def test_a_container_too_long_to_print(self):
         """A mapping holding such an int is described, not printed."""

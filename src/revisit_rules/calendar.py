@@ -31,7 +31,7 @@ import attrs
 from holidays.countries.china import China
 
 from revisit_rules._check import check_date, check_int
-from revisit_rules.errors import CalendarRangeError, InvalidInputError, InvalidTypeError
+from revisit_rules.errors import CalendarRangeError, InvalidInputError, InvalidTypeError, shown
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
@@ -204,7 +204,8 @@ class WorkCalendar:
             raise CalendarRangeError(
                 field,
                 day,
-                f"a day whose {n:+d} working day(s) fall from {self.first_day} to "
+                f"a day whose {'+' if n >= 0 else ''}{shown(n)} working day(s) fall from "
+                f"{self.first_day} to "
                 f"{self.last_day} ({self.name})",
                 rule="CAL-CN",
             )

@@ -367,8 +367,8 @@ def deadline(
             raise DateRangeError(
                 "start",
                 start,
-                f"an instant at least {n} hours before the end of 9999-12-31 "
-                f"(Deadline.{kind.name} adds {n} hours)",
+                f"an instant whose deadline, {n} hours later (Deadline.{kind.name}), lies "
+                "within the years 1-9999 in UTC",
                 rule=kind.rule,
             ) from None
     day = _days_start(kind, start)

@@ -49,14 +49,14 @@ class InvalidInputError(RevisitRulesError, ValueError):
         self.expected = expected
         self.rule = rule
         where = f" [rule {rule}]" if rule else ""
-        super().__init__(f"{field} = {_shown(value)}: expected {expected}{where}")
+        super().__init__(f"{field} = {shown(value)}: expected {expected}{where}")
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle with the keyword ``rule`` kept (``Exception`` pickles ``args`` only)."""
         return (_rebuild, (type(self), self.field, self.value, self.expected, self.rule))
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     """``repr(value)``, or a short description where Python refuses to print it.
 
     An int of more than ``sys.get_int_max_str_digits()`` digits (4300 by default) cannot be
@@ -101,6 +101,8 @@ class CalendarRangeError(InvalidInputError):
 class DateRangeError(InvalidInputError):
     """A date that would fall outside ``datetime.date``'s years 1-9999.
 
-    Not raised for a day past the working-day calendar's data (2100-12-31): such a day is
-    computed without the holiday roll and marked provisional (``BEYOND_CALENDAR``).
+    Not raised for a day past the working-day calendar's data (2100-12-31): a warranty's
+    last day there, and the revisits before it, are computed without the holiday roll and
+    marked provisional (``BEYOND_CALENDAR``); a deadline or ``period_end`` that must roll
+    on the calendar past its data raises :class:`CalendarRangeError` instead.
     """

@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from revisit_rules._check import FrozenMap, check_date, check_decimal_size, flag_field
-from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.errors import InvalidInputError, InvalidTypeError, shown
 from revisit_rules.policy import policy_or_default
 from revisit_rules.warranty import Category, Project, warranty_expiry
 
@@ -310,7 +310,10 @@ def _shares(field: str, value: object, rule: str = "LIA-MONEY") -> FrozenMap[Par
     total = sum(out.values(), Fraction(0))
     if total != 1:
         raise InvalidInputError(
-            field, dict(value), f"shares summing to exactly 1 (these sum to {total})", rule=rule
+            field,
+            dict(value),
+            f"shares summing to exactly 1 (these sum to {shown(total)})",
+            rule=rule,
         )
     return FrozenMap(out)
 

@@ -228,8 +228,8 @@ class Visit:
 
         A planned visit's id is (project, kind, key), :func:`visit_id`; never the window,
         so a re-plan that moves the window keeps it. A merged trip carries several planned
-        visits (:attr:`visit_ids`); its id is that of the visit whose window closes first,
-        the one the trip was made for (VIS-MERGE). A Visit built by hand without
+        visits (:attr:`visit_ids`); its id is that of the visit whose last working day
+        comes first, the one the trip was made for (VIS-MERGE). A Visit built by hand without
         ``visit_ids`` has an id hashed from what tells it apart: project, window, kinds
         and categories.
 
@@ -750,6 +750,11 @@ def _visits(
         raise _out_of_range(planner) from None
 
 
+#: The policy's month fields the planner counts back from a day (a season's start, a last
+#: day); it counts every other month field forward.
+_BACKWARD_MONTHS: Final = frozenset(
+    {"heating_visit_months", "pre_expiry_start_months", "pre_expiry_end_months"}
+)
 #: The policy's month fields, each a distance in months from a day the planner computes.
 _MONTH_FIELDS: Final = tuple(f.name for f in attrs.fields(Policy) if f.name.endswith("_months"))
 
@@ -757,17 +762,27 @@ _MONTH_FIELDS: Final = tuple(f.name for f in attrs.fields(Policy) if f.name.ends
 def _out_of_range(planner: _Planner) -> DateRangeError:
     """The error for a window that would leave the years 1-9999 of ``datetime.date``.
 
-    It names the policy's month field that reaches out of range from the acceptance day or
-    from a warranty's last day, else the acceptance day itself.
+    It names the policy's month field that reaches out of range, counted the way the
+    planner counts it, from the acceptance day, the operation start or a warranty's last
+    day; else the acceptance day itself.
     """
     project, policy = planner.project, planner.policy
-    days = [project.accepted_on, *planner.last.values()]
+    accepted, lasts = project.accepted_on, list(planner.last.values())
+    started = [] if project.operation_started_on is None else [project.operation_started_on]
     for name in _MONTH_FIELDS:
         months = getattr(policy, name)
+        step = -months if name in _BACKWARD_MONTHS else months
+        if name.startswith("commissioning_"):
+            days = started  # from the operation start
+        elif name.startswith("pre_expiry_"):
+            days = lasts  # back from each last day
+        elif name in {"visit_window_months", "heating_visit_months"}:
+            days = [accepted, *lasts]  # windows (or seasons) from acceptance to a last day
+        else:
+            days = [accepted]  # handover, technical: from acceptance
         for day in days:
             try:
-                add_months(day, months)
-                add_months(day, -months)
+                add_months(day, step)
             except (OverflowError, ValueError):
                 rule = str(attrs.fields_dict(Policy)[name].metadata.get("rule", "VIS-IN-FORCE"))
                 return DateRangeError(
