@@ -13,10 +13,11 @@ import inspect
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 
 import revisit_rules as rr
-from revisit_rules import calendar, periods, seasons
+from revisit_rules import calendar, periods, revisits, seasons
 from revisit_rules.calendar import WorkCalendar
 from revisit_rules.seasons import SeasonKind
 
@@ -416,6 +417,12 @@ class TestDateRange:
             rr.plan_revisits(p, policy=policy)
 
         assert "Policy.commissioning_end_months" == info.value.field
+
+    def test_every_month_field_has_its_reach(self):
+        """The planner's out-of-range diagnosis knows how every Policy month field counts."""
+        months = {f.name for f in attrs.fields(rr.Policy) if f.name.endswith("_months")}
+
+        assert months == set(revisits._MONTH_REACH)
 
     def test_hours_before_year_1(self):
         """An hour deadline from 0001-01-01 05:00 +08:00 leaves the range going to UTC."""

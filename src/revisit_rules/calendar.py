@@ -231,6 +231,10 @@ class WorkCalendar:
         """
         pos = self._pos("day", day)
         check_int("n", n, rule="CAL-CN")
+        return self._nth(pos, day, n)
+
+    def _nth(self, pos: int, day: dt.date, n: int) -> dt.date:
+        """:meth:`add_working_days` for ``day`` at position ``pos`` and a checked ``n``."""
         before = self._cum[pos]  # working days strictly before `day`
         through = self._cum[pos + 1]  # ... up to and including `day`
         index = through + n - 1 if n > 0 else before + n
@@ -254,7 +258,10 @@ class WorkCalendar:
 
     def _offset(self, day: dt.date, n: int) -> DateResult:
         """:meth:`offset` for a checked date and count (the warranty and planner hot path)."""
-        found = self.add_working_days(day, n)
+        pos = day.toordinal() - self._base
+        if not 0 <= pos < len(self._cum) - 1:
+            self._pos("day", day)  # raises the range error with its message
+        found = self._nth(pos, day, n)
         lo, hi = (day.year, found.year) if found >= day else (found.year, day.year)
         provisional = self._unpublished(lo, hi)
         return DateResult(found, provisional, _PROVISIONAL if provisional else _FINAL)

@@ -123,10 +123,10 @@ _MOST: Final[Mapping[str, int]] = FrozenMap(
 
 def _duration(attribute: attrs.Attribute[Any], value: object, minimum: int) -> None:
     field, rule = f"Policy.{attribute.name}", _rule_of(attribute)
-    check_int(field, value, minimum=minimum, rule=rule)
+    count = check_int(field, value, minimum=minimum, rule=rule)
     unit = attribute.name.rsplit("_", 1)[-1]
     most = _MOST.get(unit)
-    if most is not None and isinstance(value, int) and value > most:
+    if most is not None and count > most:
         raise DateRangeError(
             field, value, f"at most {most} {unit}: a longer one ends after 9999-12-31", rule=rule
         )

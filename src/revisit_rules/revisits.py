@@ -750,36 +750,38 @@ def _visits(
         raise _out_of_range(planner) from None
 
 
-#: The policy's month fields the planner counts back from a day (a season's start, a last
-#: day); it counts every other month field forward.
-_BACKWARD_MONTHS: Final = frozenset(
-    {"heating_visit_months", "pre_expiry_start_months", "pre_expiry_end_months"}
+#: Each month field of the policy: the sign the planner counts it with, and the days it
+#: counts from ("A" acceptance, "L" each warranty's last day, "O" the operation start).
+_MONTH_REACH: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
+    {
+        "handover_months": (1, "A"),
+        "visit_window_months": (1, "AL"),  # periodic and technical windows
+        "technical_months": (1, "A"),
+        "heating_visit_months": (-1, "AL"),  # back from season starts, A to the last day
+        "commissioning_start_months": (1, "O"),
+        "commissioning_end_months": (1, "O"),
+        "pre_expiry_start_months": (-1, "L"),
+        "pre_expiry_end_months": (-1, "L"),
+    }
 )
-#: The policy's month fields, each a distance in months from a day the planner computes.
-_MONTH_FIELDS: Final = tuple(f.name for f in attrs.fields(Policy) if f.name.endswith("_months"))
 
 
 def _out_of_range(planner: _Planner) -> DateRangeError:
     """The error for a window that would leave the years 1-9999 of ``datetime.date``.
 
     It names the policy's month field that reaches out of range, counted the way the
-    planner counts it, from the acceptance day, the operation start or a warranty's last
-    day; else the acceptance day itself.
+    planner counts it (:data:`_MONTH_REACH`); else the acceptance day itself.
     """
     project, policy = planner.project, planner.policy
-    accepted, lasts = project.accepted_on, list(planner.last.values())
-    started = [] if project.operation_started_on is None else [project.operation_started_on]
-    for name in _MONTH_FIELDS:
+    bases = {
+        "A": [project.accepted_on],
+        "L": list(planner.last.values()),
+        "O": [project.operation_started_on] if project.operation_started_on else [],
+    }
+    for name, (sign, where) in _MONTH_REACH.items():
         months = getattr(policy, name)
-        step = -months if name in _BACKWARD_MONTHS else months
-        if name.startswith("commissioning_"):
-            days = started  # from the operation start
-        elif name.startswith("pre_expiry_"):
-            days = lasts  # back from each last day
-        elif name in {"visit_window_months", "heating_visit_months"}:
-            days = [accepted, *lasts]  # windows (or seasons) from acceptance to a last day
-        else:
-            days = [accepted]  # handover, technical: from acceptance
+        step = sign * months
+        days = [day for base in where for day in bases[base]]
         for day in days:
             try:
                 add_months(day, step)
@@ -907,6 +909,7 @@ def annual_plan(
 
     Raises:
         InvalidInputError: two projects share an id, or ``year`` is not a whole number.
+        DateRangeError: ``year`` outside 1-9999, or a window past 9999-12-31.
     """
     check_int("year", year, rule="VIS-ANNUAL")
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
