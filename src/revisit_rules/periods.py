@@ -169,8 +169,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(total, 12)
     month += 1
     if day.day <= 28:  # noqa: PLR2004 - every month has a 28th: the common, fast case
-        return day.replace(year=year, month=month)
-    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+        return dt.date(year, month, day.day)  # the constructor: faster than replace()
+    return dt.date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def missing_design_life(field: str, needed_for: str = "") -> MissingDesignLifeError:
@@ -270,8 +270,13 @@ def _period_end(
     region: object,
     design_life_years: int | None,
     calendar: WorkCalendar | None,
+    roll: bool = True,
 ) -> DateResult:
-    """:func:`period_end` for checked arguments (the warranty and planner hot path)."""
+    """:func:`period_end` for checked arguments (the warranty and planner hot path).
+
+    ``roll=False`` gives the day before any roll, whatever the policy says (the warranty's
+    day past the calendar's data, BEYOND_CALENDAR).
+    """
     rules = ["CAL-PERIOD"]
     inclusive = pol.convention is Convention.INCLUSIVE_START
     if isinstance(period, DesignLife):
@@ -285,7 +290,7 @@ def _period_end(
         raise DateRangeError(
             "period", period, f"a period from {start} that ends by 9999-12-31", rule="CAL-PERIOD"
         ) from None
-    roll = pol.roll_to_working_day and (not inclusive or pol.roll_inclusive_start)
+    roll = roll and pol.roll_to_working_day and (not inclusive or pol.roll_inclusive_start)
     if not roll:
         return DateResult(last, provisional=False, rules=tuple(rules))
     cal = calendar if calendar is not None else china_calendar()

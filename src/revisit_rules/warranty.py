@@ -332,20 +332,21 @@ class Expiry:
 def _end(project: Project, period: Period, policy: Policy) -> tuple[DateResult, bool]:
     """``period_end`` from the acceptance day; past the calendar's data, the unrolled day."""
 
-    def end(pol: Policy) -> DateResult:
+    def end(*, roll: bool) -> DateResult:
         return _period_end(
             project.accepted_on,
             period,
-            pol=pol,
+            pol=policy,
             region=project.region,
             design_life_years=project.design_life_years,
             calendar=None,
+            roll=roll,
         )
 
     try:
-        return end(policy), False
+        return end(roll=True), False
     except CalendarRangeError:
-        unrolled = end(attrs.evolve(policy, roll_to_working_day=False))
+        unrolled = end(roll=False)
         rules = (*unrolled.rules, "CAL-CN", "CAL-PROVISIONAL")
         return DateResult(unrolled.day, provisional=True, rules=rules), True
 
