@@ -281,4 +281,6 @@ def visit_projects(
         operation_started_on=started,
         new_techniques=draw(st.booleans()),
         customer_class=draw(st.sampled_from(rr.CustomerClass)),
+        many_complaints=draw(st.booleans()),
+        serious_problem=draw(st.booleans()),
     )

@@ -88,22 +88,49 @@ class TestPlan:
             "window",
             "lead",
         ]
-        assert len(plan) == len(lines) - 2
+        # One line per visit, then a footnote per mark used and a line per finding.
+        footer = lines[2 + len(plan) :]
+        assert [f"! {f.project_id} {f.code} ({f.rule}): {f.detail}" for f in plan.findings] == [
+            line for line in footer if line.startswith("!")
+        ]
+        assert all(line[0] in "!*+" for line in footer)
         assert ok("plan", "--year", "2026", "--format", "table") == out
 
     def test_table_columns_are_aligned(self):
         """Every row's project id starts in the same display column (CJK counts two)."""
-        lines = ok("plan", "--year", "2026").splitlines()[1:]
+        plan = annual_plan(example_portfolio(), 2026)
+        lines = ok("plan", "--year", "2026").splitlines()[1 : 2 + len(plan)]
         starts = {line.index(line.split()[1]) for line in lines}
 
         assert {12} == starts
 
     def test_table_marks_provisional_days(self):
         """2027's arrangement is unpublished: targets are starred, with a footnote."""
+        plan = annual_plan(example_portfolio(), 2027)
         lines = ok("plan", "--year", "2027").splitlines()
 
-        assert all(line.split()[1] == "*" for line in lines[2:-1])
-        assert lines[-1].startswith("* provisional")
+        assert all(line.split()[1] == "*" for line in lines[2 : 2 + len(plan)])
+        assert any(line.startswith("* provisional") for line in lines[2 + len(plan) :])
+
+    def test_table_marks_the_survey_trip(self):
+        """SAT-SURVEY: the end-of-warranty survey trip is marked, with a footnote."""
+        plan = annual_plan(example_portfolio(), 2026)
+        lines = ok("plan", "--year", "2026").splitlines()
+        marked = [line.split()[1] for line in lines[2 : 2 + len(plan)] if "+调查" in line]
+
+        assert [v.project_id for v in plan if v.survey] == marked
+        assert marked
+        assert any(line.startswith("+调查") for line in lines[2 + len(plan) :])
+
+    def test_table_ends_with_a_line_per_finding(self, tmp_path):
+        """Plan findings: a one-month term gives SHORT_TERM lines under the table."""
+        path = portfolio(tmp_path, f"{HEAD},contract_terms\nP-9,2026-10-11,北京,其他,OTHER=1m\n")
+        lines = ok("plan", path, "--year", "2026").splitlines()
+
+        assert [
+            "! P-9 SHORT_TERM (VIS-IN-FORCE): HANDOVER",
+            "! P-9 SHORT_TERM (VIS-IN-FORCE): PRE_EXPIRY OTHER",
+        ] == [line.split(":")[0] + ": " + line.split(": ")[1] for line in lines if line[0] == "!"]
 
     def test_csv(self):
         """A header of Plan.to_records keys and one row per visit, lists joined with ';'."""

@@ -11,6 +11,8 @@ import pytest
 import revisit_rules as rr
 from revisit_rules.policy import policy_or_default
 
+C = rr.Category
+
 FIELDS = attrs.fields(rr.Policy)
 
 # (field, default, where DOMAIN.md gives it)
@@ -24,6 +26,15 @@ DEFAULTS = [
     ("rainy_season", rr.SeasonSpan.parse("04-01", "06-30"), "§ 3 SEA-RAINY 04-01 → 06-30"),
     ("rainy_seasons", {}, "§ 3 SEA-RAINY: no region override"),
     ("cadence", rr.Cadence.SEMIANNUAL, "§ 5 VIS-CADENCE SEMIANNUAL (default)"),
+    ("revisit_horizon", rr.RevisitHorizon.WARRANTY, "§ 5 VIS-HORIZON WARRANTY (default)"),
+    (
+        "rainy_season_categories",
+        frozenset({C.WATERPROOFING, C.ELECTRICAL_PLUMBING, C.COOLING, C.EQUIPMENT_INSTALLATION}),
+        "§ 5 VIS-RAINY default WATERPROOFING, ELECTRICAL_PLUMBING, COOLING, EQUIPMENT_INSTALLATION",
+    ),
+    ("winter_visit", True, "§ 5 VIS-WINTER Policy.winter_visit (default True)"),
+    ("winter_start_months", 1, "§ 5 VIS-WINTER its start + 1 month → its end"),
+    ("lead_by_customer_class", False, "§ 5 VIS-OWNER lead_by_customer_class (default False)"),
     ("merge_overlapping", True, "§ 5 VIS-MERGE merge_overlapping (default True)"),
     ("handover_months", 3, "§ 5 VIS-HANDOVER A → A + 3 months"),
     ("visit_window_months", 1, "§ 5 VIS-PERIODIC one month later, less a day"),
@@ -141,6 +152,7 @@ def _kind(field):
         (Mapping, "mapping"),
         (rr.SeasonSpan, "span"),
         (str, "str"),
+        (frozenset, "categories"),
     ]
     return next((kind for cls, kind in kinds if isinstance(default, cls)), "other")
 
@@ -154,6 +166,7 @@ BAD = {
     "mapping": [None, [("shanghai", rr.SeasonSpan.parse("12-01", "02-28"))], {"x": "12-01"}],
     "span": [None, ("04-01", "06-30"), "04-01"],
     "str": [None, 8],
+    "categories": [None, "WATERPROOFING", rr.Category.WATERPROOFING, {"WATERPROOFING"}, [1]],
 }
 
 
@@ -244,3 +257,14 @@ def test_policy_or_default_names_the_rule(value):
 
     assert ("policy", value, "CAL-PERIOD") == (info.value.field, info.value.value, info.value.rule)
     assert rr.Policy() == policy_or_default(None, rule="CAL-PERIOD")
+
+
+def test_rainy_season_categories_accept_any_iterable_of_categories():
+    """VIS-RAINY: any set of categories, frozen; the empty set turns rainy visits off."""
+    policy = rr.Policy(rainy_season_categories=[C.DECORATION, C.DECORATION])
+
+    assert frozenset({C.DECORATION}) == policy.rainy_season_categories
+    assert frozenset() == rr.Policy(rainy_season_categories=()).rainy_season_categories
+    assert "rainy_season_categories={WATERPROOFING, COOLING, ELECTRICAL_PLUMBING" in (
+        rr.RULES["VIS-RAINY"].value_in_force()
+    )

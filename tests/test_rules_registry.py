@@ -6,15 +6,18 @@ here walks whatever the registry and the source hold at the time.
 
 import csv
 import io
+import itertools
 import pathlib
 import re
 import subprocess
 import sys
+from typing import ClassVar
 
 import attrs
 import pytest
 
 import revisit_rules as rr
+from revisit_rules.ruledata._borrowed import NON_CONSTRUCTION
 from revisit_rules.rules import DOCUMENTS
 
 SRC = pathlib.Path(rr.__file__).parent
@@ -58,14 +61,11 @@ POLICY_FIELDS = attrs.fields_dict(rr.Policy)
 
 #: Rules in RULES that no code cites yet, each with the issue that will compute it (strict
 #: xfail: the day the code cites one, its test passes and must leave this list).
-_PART_2 = "rule book v2 part 2 (the revisit schedule) computes it"
 _PART_3 = "rule book v2 part 3 (convention, rates and surveys) computes it"
 _LEDGER = "the service ledger issue computes it"
 UNCITED_KNOWN: dict[str, str] = {
     "CAL-CONVENTION": _PART_3,
-    "VIS-WINTER": _PART_2,
     "SAT-SAMPLING": _PART_3,
-    "SAT-SURVEY": _PART_2,
     "SAT-REWORK": _PART_3,
     "SLA-TWO-FAILURES": _LEDGER,
     "LED-EVENTS": _LEDGER,
@@ -199,6 +199,67 @@ class TestCitations:
         assert {"S000", "S001", "S002", "S003", "S004"} == set(texts)  # the seeds were read
         assert len(rr.RULES) <= len(quoted)
         assert [] == [q for q in quoted if q[2] not in texts[q[1]]]
+
+
+def _sections(texts):
+    """Seed -> the (start, end) character offsets of its non-construction sections."""
+    out = {}
+    for section in NON_CONSTRUCTION:
+        text = texts[section.seed]
+        lines = text.splitlines(keepends=True)
+        offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
+        after = max((end for _, end in out.get(section.seed, [])), default=0)
+        first = next(
+            i
+            for i, line in enumerate(lines)
+            if offsets[i] >= after and line.startswith(section.first)
+        )
+        last = next(i for i in range(first, len(lines)) if lines[i].startswith(section.last))
+        out.setdefault(section.seed, []).append((offsets[first], offsets[last + 1]))
+    return out
+
+
+class TestBorrowed:
+    """Rules from other trades' templates are marked borrowed; no other rule cites them."""
+
+    TEXTS: ClassVar = {f"S{p.name[:3]}": p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+
+    def test_the_sections_are_found_in_order(self):
+        """Each row of the table names a section of its seed: one per row, in order, apart."""
+        sections = _sections(self.TEXTS)
+
+        assert len(NON_CONSTRUCTION) == sum(len(v) for v in sections.values())
+        for spans in sections.values():
+            assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+        # S002's tax firm's plan runs from its heading to the seed's end.
+        (tax,) = sections["S002"]
+        assert "税务问题或者会计问题" in self.TEXTS["S002"][slice(*tax)]
+        assert "保修期满一个月前" not in self.TEXTS["S002"][slice(*tax)]
+
+    def test_only_borrowed_rules_cite_other_trades(self):
+        """A rule quoting a non-construction section is borrowed=True, and only such a rule."""
+        sections = _sections(self.TEXTS)
+
+        def borrowed_quotes(rule):
+            for source in rule.sources:
+                text = self.TEXTS.get(source.document)
+                if not (text and source.quote):
+                    continue
+                start = text.find(source.quote)
+                while start != -1:
+                    if any(a <= start < b for a, b in sections.get(source.document, [])):
+                        yield source.quote
+                    start = text.find(source.quote, start + 1)
+
+        citing = {r.id for r in rr.RULES.values() if any(borrowed_quotes(r))}
+        assert {"SAT-CLASS"} == citing
+        assert citing == {r.id for r in rr.RULES.values() if r.borrowed}
+
+    def test_a_borrowed_rule_says_so_in_the_table(self):
+        """The value in force of a borrowed rule carries the note; no other rule's does."""
+        noted = {row.id for row in rr.rule_rows() if "borrowed" in row.value}
+
+        assert {r.id for r in rr.RULES.values() if r.borrowed} == noted
 
 
 def _rows(fmt):

@@ -957,8 +957,10 @@ def test_many_complaints_or_a_serious_problem_bring_the_manager(customer, flags)
 
 
 def test_visit_lead_labels():
-    """The leads read as S002 writes them."""
-    assert ["部门经理", "部门主管", "部门职员"] == [lead.zh for lead in VisitLead]
+    """The leads read as the seeds write them (S002 1.1, S003, S002 § 3)."""
+    assert ["项目经理", "主管经理/总工程师", "部门经理", "部门主管", "部门职员"] == [
+        lead.zh for lead in VisitLead
+    ]
 
 
 @pytest.mark.parametrize("customer", ["A", Grade.A, None, 1])
@@ -1048,8 +1050,11 @@ def test_sat_rules_in_registry():
         ("SAT-CLASS", "S002", "3客户回访计划 二"),
         ("SAT-ACTION", "S000", "施工质量回访制度 五"),
         ("SAT-ACTION", "S002", "1.4 回访总结"),
-        ("VIS-OWNER", "S002", "3客户回访计划 三(1)①"),
-        ("VIS-OWNER", "S002", "3客户回访计划 三(1)②"),
+        ("SAT-CLASS", "S002", "3客户回访计划 三(1)①"),
+        ("SAT-CLASS", "S002", "3客户回访计划 三(1)②"),
+        ("VIS-OWNER", "S002", "1.1"),
+        ("VIS-OWNER", "S000", "竣工工程质量回访制度 二"),
+        ("VIS-OWNER", "S003", ""),
     ],
 )
 def test_sat_sources(rule_id, document, ref):

@@ -299,6 +299,14 @@ def _samples():
         "grade_visit": ((M("84.99"), rr.ServiceRating.EXCELLENT), {}),
         "handling_rate": ((19, 20), {}),
         "period_end": ((D(2021, 10, 1), rr.Years(5)), {}),
+        "plan_findings": (
+            (
+                rr.Project(
+                    "P-9", D(2025, 3, 3), "上海", {C.OTHER}, contract_terms={C.OTHER: rr.Months(1)}
+                ),
+            ),
+            {},
+        ),
         "plan_revisits": ((p,), {}),
         "response_rate": ((50, 40), {}),
         "satisfaction_rate": (([grading, rr.Grade.B, None],), {}),

@@ -419,6 +419,8 @@ PROJECT: Final[dict[str, Converter]] = {
     "operation_started_on": date,
     "new_techniques": boolean,
     "customer_class": member(rr.CustomerClass),
+    "many_complaints": boolean,
+    "serious_problem": boolean,
     "name": string,
 }
 
@@ -504,6 +506,8 @@ def _policy_converter(field: attrs.Attribute[Any]) -> Converter:  # noqa: PLR091
         return span
     if isinstance(default, Mapping):
         return region_spans
+    if isinstance(default, frozenset):
+        return categories
     return string
 
 

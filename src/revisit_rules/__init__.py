@@ -52,15 +52,17 @@ from revisit_rules.periods import (
     Years,
     period_end,
 )
-from revisit_rules.policy import Cadence, Convention, Policy
+from revisit_rules.policy import Cadence, Convention, Policy, RevisitHorizon
 from revisit_rules.revisits import (
     Plan,
+    PlanFinding,
     Visit,
     VisitKind,
     VisitRecord,
     VisitState,
     VisitStatus,
     annual_plan,
+    plan_findings,
     plan_revisits,
     visit_status,
 )
@@ -140,11 +142,13 @@ __all__ = [
     "Party",
     "Period",
     "Plan",
+    "PlanFinding",
     "Policy",
     "Procurement",
     "Project",
     "RateResult",
     "Region",
+    "RevisitHorizon",
     "RevisitRulesError",
     "Role",
     "Rule",
@@ -179,6 +183,7 @@ __all__ = [
     "heating_season",
     "in_warranty",
     "period_end",
+    "plan_findings",
     "plan_revisits",
     "rainy_season",
     "response_rate",

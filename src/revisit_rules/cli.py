@@ -167,6 +167,7 @@ _KIND_SHORT: Final = {
     VisitKind.PERIODIC: "定期",
     VisitKind.RAINY_SEASON: "雨季",
     VisitKind.HEATING_SEASON: "采暖期",
+    VisitKind.WINTER: "冬季",
     VisitKind.COMMISSIONING: "运行后",
     VisitKind.TECHNICAL: "技术性",
     VisitKind.PRE_EXPIRY: "期满前",
@@ -190,7 +191,8 @@ def _plan_table(plan: Plan, projects: Sequence[Project], source: str) -> str:
             v.target.isoformat() + (" *" if v.provisional else ""),
             v.project_id,
             names.get(v.project_id, ""),
-            "、".join(_KIND_SHORT[VisitKind[k]] for k in v.kind_names),
+            "、".join(_KIND_SHORT[VisitKind[k]] for k in v.kind_names)
+            + (" +调查" if v.survey else ""),
             "、".join(_CATEGORY_SHORT[Category[c]] for c in v.category_names),
             f"{v.earliest} – {v.latest}",
             v.lead.zh,
@@ -201,6 +203,9 @@ def _plan_table(plan: Plan, projects: Sequence[Project], source: str) -> str:
     lines += table(_PLAN_HEAD, rows) if rows else ["(no visit targeted in this year)"]
     if any(v.provisional for v in plan):
         lines.append("* provisional: the year's holiday arrangement is not yet published")
+    if any(v.survey for v in plan):
+        lines.append("+调查: the trip carries the end-of-warranty owner survey (SAT-SURVEY)")
+    lines += [f"! {f.project_id} {f.code} ({f.rule}): {f.detail}" for f in plan.findings]
     return "\n".join(lines) + "\n"
 
 

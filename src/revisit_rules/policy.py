@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,10 +24,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from revisit_rules._check import FrozenMap, check_bool, check_int
+from revisit_rules.categories import Category
 from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
 from revisit_rules.seasons import SeasonSpan, region_of
 
-__all__ = ["Cadence", "Convention", "Policy"]
+__all__ = ["Cadence", "Convention", "Policy", "RevisitHorizon"]
 
 
 class Convention(enum.Enum):
@@ -62,6 +63,46 @@ class Cadence(enum.Enum):
             "quarterly": "每季度",
             "milestones": "3个月、6个月、1年及以后每年",
         }[self.value]
+
+
+class RevisitHorizon(enum.Enum):
+    """How long routine revisits run (VIS-HORIZON; the seeds disagree, DOMAIN.md § 5)."""
+
+    #: While a warranty other than the structure is in force, up to its cut-off (default).
+    WARRANTY = "warranty"
+    #: Only in the first year after acceptance (S000 3.2 "工程验收交付一年后"); the
+    #: pre-expiry visits stay owed (S003).
+    ONE_YEAR = "one_year"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label."""
+        return {"warranty": "保修期内", "one_year": "交付后一年内"}[self.value]
+
+
+#: VIS-RAINY: the categories a rainy-season visit serves by default (S002 "雨季回访屋面及排水
+#: 工程、制冷工程、通风工程", S000 "屋面防水及设备安装工程进行季节性回访").
+RAINY_SEASON_CATEGORIES: Final = frozenset(
+    {
+        Category.WATERPROOFING,
+        Category.ELECTRICAL_PLUMBING,
+        Category.COOLING,
+        Category.EQUIPMENT_INSTALLATION,
+    }
+)
+
+
+def _category_set(value: object) -> frozenset[Category]:
+    if isinstance(value, str | Category) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            "Policy.rainy_season_categories", value, "a set of Category", rule="VIS-RAINY"
+        )
+    cats = frozenset(value)
+    if not all(isinstance(c, Category) for c in cats):
+        raise InvalidTypeError(
+            "Policy.rainy_season_categories", value, "a set of Category", rule="VIS-RAINY"
+        )
+    return cats
 
 
 def _spans(field: str, rule: str, value: object) -> FrozenMap[str, SeasonSpan]:
@@ -273,6 +314,20 @@ class Policy:
     # --- VIS --------------------------------------------------------------------------
     #: VIS-CADENCE: how often periodic revisits run.
     cadence: Cadence = _f(Cadence.SEMIANNUAL, _enum(Cadence), "VIS-CADENCE")
+    #: VIS-HORIZON: how long routine revisits run.
+    revisit_horizon: RevisitHorizon = _f(
+        RevisitHorizon.WARRANTY, _enum(RevisitHorizon), "VIS-HORIZON"
+    )
+    #: VIS-RAINY: the categories a rainy-season visit serves.
+    rainy_season_categories: frozenset[Category] = attrs.field(
+        default=RAINY_SEASON_CATEGORIES, converter=_category_set, metadata={"rule": "VIS-RAINY"}
+    )
+    #: VIS-WINTER: a winter visit in the heart of each heating season.
+    winter_visit: bool = _f(default=True, validator=_flag, rule="VIS-WINTER")
+    #: VIS-WINTER: months after a heating season starts that its winter visit opens.
+    winter_start_months: int = _f(1, _pos_int, "VIS-WINTER")
+    #: VIS-OWNER: lead visits by customer class (borrowed from a tax firm's plan, S002 § 3).
+    lead_by_customer_class: bool = _f(default=False, validator=_flag, rule="VIS-OWNER")
     #: VIS-MERGE: merge a project's visits into the fewest trips.
     merge_overlapping: bool = _f(default=True, validator=_flag, rule="VIS-MERGE")
     #: VIS-HANDOVER: the handover revisit's window, in months after acceptance.

@@ -1,8 +1,9 @@
 """Revisits: every revisit a project is owed, merged into trips, and the annual plan (VIS).
 
 A completed project is revisited after handover, periodically while its warranties are in
-force, before each rainy season and heating season, after its MEP systems start running,
-when new techniques were used, and before each warranty ends (DOMAIN.md § 5). Each visit
+force, in each rainy season, before and in each heating season, after its MEP systems start
+running, when new techniques were used, and before each warranty ends (DOMAIN.md § 5);
+every revisit of a warranty is finished a month before it ends (VIS-IN-FORCE). Each visit
 has an inclusive window and a target, the first working day of the window (VIS-TARGET,
 on the real calendar). One trip can serve several visits: with ``merge_overlapping`` a
 project's visits are merged into the fewest trips by interval stabbing, greedy by
@@ -18,7 +19,7 @@ S003 (每三个月; 不少于两次; 保修期满前一个月完毕), S004.
 >>> p = rr.Project("P-1", dt.date(2025, 10, 1), "beijing", {rr.Category.DECORATION})
 >>> for v in rr.plan_revisits(p)[:3]:  # National Day breaks move the targets
 ...     print(v.kind_names, v.earliest, v.latest, v.target)
-('HANDOVER',) 2025-10-01 2026-01-01 2025-10-09
+('HANDOVER',) 2025-10-02 2026-01-01 2025-10-09
 ('PERIODIC',) 2026-04-01 2026-04-30 2026-04-01
 ('PERIODIC',) 2026-10-01 2026-10-31 2026-10-08
 """
@@ -28,6 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import functools
 import hashlib
 import html
 import json
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_date, check_int
+from revisit_rules._check import FrozenMap, check_bool, check_date, check_int
 from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.errors import (
     CalendarRangeError,
@@ -48,7 +50,7 @@ from revisit_rules.errors import (
     NoSeasonError,
 )
 from revisit_rules.periods import _add_months as add_months
-from revisit_rules.policy import Cadence, Policy, policy_or_default
+from revisit_rules.policy import Cadence, Policy, RevisitHorizon, policy_or_default
 from revisit_rules.satisfaction import Grade, VisitLead, visit_lead
 from revisit_rules.seasons import SeasonKind, SeasonSpan, span_of
 from revisit_rules.warranty import Category, Project, last_days
@@ -57,13 +59,19 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "PRIORITY_CUSTOMER",
+    "SHORT_TERM",
+    "SKIPPED_NO_WORKING_DAY",
+    "VIS_MIN_NOT_MET",
     "Plan",
+    "PlanFinding",
     "Visit",
     "VisitKind",
     "VisitRecord",
     "VisitState",
     "VisitStatus",
     "annual_plan",
+    "plan_findings",
     "plan_revisits",
     "visit_id",
     "visit_status",
@@ -71,6 +79,19 @@ __all__ = [
 
 _DAY: Final = dt.timedelta(days=1)
 _SATURDAY: Final = 5
+
+#: Finding: merged or not, the project is owed fewer visits than ``Policy.min_visits``;
+#: no visit is invented (VIS-MIN).
+VIS_MIN_NOT_MET: Final = "VIS_MIN_NOT_MET"
+#: Finding: a routine window that clipping left without a working day is not owed
+#: (VIS-TARGET).
+SKIPPED_NO_WORKING_DAY: Final = "SKIPPED_NO_WORKING_DAY"
+#: Finding: a term too short for a visit a month before it ends; the visit falls between
+#: the day after acceptance and the last day (VIS-IN-FORCE).
+SHORT_TERM: Final = "SHORT_TERM"
+#: Finding: a customer with many complaints or a serious problem gets the department
+#: manager (SAT-CLASS, with ``Policy.lead_by_customer_class``; VIS-OWNER).
+PRIORITY_CUSTOMER: Final = "PRIORITY_CUSTOMER"
 
 
 class VisitKind(enum.Enum):
@@ -80,6 +101,7 @@ class VisitKind(enum.Enum):
     PERIODIC = "periodic"
     RAINY_SEASON = "rainy_season"
     HEATING_SEASON = "heating_season"
+    WINTER = "winter"
     COMMISSIONING = "commissioning"
     TECHNICAL = "technical"
     PRE_EXPIRY = "pre_expiry"
@@ -103,6 +125,7 @@ _KIND_ZH: Final[Mapping[VisitKind, str]] = FrozenMap(
         VisitKind.PERIODIC: "定期回访",
         VisitKind.RAINY_SEASON: "雨季回访",
         VisitKind.HEATING_SEASON: "采暖期回访",
+        VisitKind.WINTER: "冬季回访",
         VisitKind.COMMISSIONING: "机电设备、给排水系统运行后回访",
         VisitKind.TECHNICAL: "技术性回访",
         VisitKind.PRE_EXPIRY: "保修期满前回访",
@@ -115,6 +138,7 @@ _KIND_RULE: Final[Mapping[VisitKind, str]] = MappingProxyType(
         VisitKind.PERIODIC: "VIS-PERIODIC",
         VisitKind.RAINY_SEASON: "VIS-RAINY",
         VisitKind.HEATING_SEASON: "VIS-HEATING",
+        VisitKind.WINTER: "VIS-WINTER",
         VisitKind.COMMISSIONING: "VIS-COMMISSIONING",
         VisitKind.TECHNICAL: "VIS-TECHNICAL",
         VisitKind.PRE_EXPIRY: "VIS-PRE-EXPIRY",
@@ -122,6 +146,17 @@ _KIND_RULE: Final[Mapping[VisitKind, str]] = MappingProxyType(
 )
 #: Visits every project gets: never dropped for want of a working day (VIS-IN-FORCE).
 _ALWAYS_OWED: Final = frozenset({VisitKind.HANDOVER, VisitKind.PRE_EXPIRY})
+#: The routine kinds, owed only in the first year under ``RevisitHorizon.ONE_YEAR``.
+_ROUTINE: Final = frozenset(
+    {
+        VisitKind.PERIODIC,
+        VisitKind.RAINY_SEASON,
+        VisitKind.HEATING_SEASON,
+        VisitKind.WINTER,
+        VisitKind.COMMISSIONING,
+        VisitKind.TECHNICAL,
+    }
+)
 # Read-only views of plain dicts: looked up in the planner's hot path (C-level lookups).
 _KIND_ORDER: Final[Mapping[VisitKind, int]] = MappingProxyType(
     {k: i for i, k in enumerate(VisitKind)}
@@ -186,6 +221,10 @@ class Visit:
         lead: who leads the visit (VIS-OWNER).
         provisional: whether a day rests on a year whose holiday arrangement is unpublished.
         rules: the IDs of the rules that produced the visit, in order.
+        visit_ids: the stable ids of the planned visits the trip carries (:attr:`uid`).
+        survey: whether the trip carries the project's end-of-warranty owner survey
+            (SAT-SURVEY: the pre-expiry trip of its last-ending warranty other than
+            FOUNDATION_STRUCTURE).
     """
 
     project_id: str
@@ -198,12 +237,14 @@ class Visit:
     provisional: bool
     rules: tuple[str, ...]
     visit_ids: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_ids)
+    survey: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         """The target lies in the window."""
         check_date("Visit.earliest", self.earliest, rule="VIS-TARGET")
         check_date("Visit.latest", self.latest, rule="VIS-TARGET")
         check_date("Visit.target", self.target, rule="VIS-TARGET")
+        check_bool("Visit.survey", self.survey, rule="SAT-SURVEY")
         if not self.earliest <= self.target <= self.latest:
             raise InvalidInputError(
                 "Visit.target",
@@ -265,6 +306,29 @@ class Visit:
         return f"{self.project_id} {kinds}"
 
 
+@attrs.frozen
+class PlanFinding:
+    """Something the planner decided not to do, or did otherwise, and says so (DOMAIN.md § 5).
+
+    Attributes:
+        project_id: the project it concerns.
+        code: :data:`VIS_MIN_NOT_MET`, :data:`SKIPPED_NO_WORKING_DAY`, :data:`SHORT_TERM`
+            or :data:`PRIORITY_CUSTOMER`.
+        rule: the ID of the rule that decided.
+        detail: what was decided, in words: the kind, window, category or counts.
+    """
+
+    project_id: str
+    code: str
+    rule: str
+    detail: str
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The rule that decided, as every result names its rules."""
+        return (self.rule,)
+
+
 # --- planning ------------------------------------------------------------------------------
 
 
@@ -314,9 +378,21 @@ class _Planner:
         days = last_days(project, policy)
         self.last = {c: day for c, (day, _) in days.items()}
         self.provisional = {c: provisional for c, (_, provisional) in days.items()}
-        self._lead: VisitLead | None = None  # found when a visit is made (VIS-OWNER)
+        #: Each category's cut-off D(c): a visit other than PRE_EXPIRY serves it only if
+        #: its window begins by then, and ends by the latest cut-off it serves (VIS-IN-FORCE).
+        #: Found by :meth:`owe_all` (a year that :meth:`quiet` skips never needs them).
+        self.cutoff: dict[Category, dt.date] = {}
+        #: Under RevisitHorizon.ONE_YEAR, the last day of the first year (VIS-HORIZON).
+        self.year_end = (
+            add_months(project.accepted_on, 12) - _DAY
+            if policy.revisit_horizon is RevisitHorizon.ONE_YEAR
+            else None
+        )
+        self._class_lead: VisitLead | None = None  # found when a visit is made (VIS-OWNER)
         self._spans: dict[SeasonKind, SeasonSpan] = {}
         self.needs: list[_Need] = []
+        #: What the planner decided and says, each with the day that dates it in a year.
+        self.findings: list[tuple[dt.date, PlanFinding]] = []
         #: Windows opening after ``horizon`` are not planned; ``truncated`` if one was owed.
         self.horizon: dt.date | None = None
         self.truncated = False
@@ -334,6 +410,8 @@ class _Planner:
         Outside the calendar's data (before 2000, after 2100) weekdays stand in for working
         days, marked provisional; the days of the window inside the data keep the calendar.
         """
+        if earliest > latest:
+            return None, False
         cal = self.cal
         lo, hi = cal.first_day, cal.last_day
         if lo <= earliest and latest <= hi:
@@ -348,6 +426,62 @@ class _Planner:
         found = [p for p in parts if p is not None]
         return ((found[0][0], found[-1][1]) if found else None), True
 
+    @functools.cached_property
+    def survey(self) -> str | None:
+        """The category whose pre-expiry trip carries the owner survey (SAT-SURVEY).
+
+        The last-ending warranty other than the structure (the last in Category order
+        among those ending that day); None for a structure-only project.
+        """
+        last = self.last
+        others = [c for c in last if c is not Category.FOUNDATION_STRUCTURE]
+        return max(others, key=lambda c: (last[c], _CAT_ORDER[c])).name if others else None
+
+    def note(self, day: dt.date, code: str, rule: str, detail: str) -> None:
+        """Record a finding, dated by ``day`` for the annual plan (Plan findings)."""
+        self.findings.append((day, PlanFinding(self.project.id, code, rule, detail)))
+
+    def _clip(
+        self, kind: VisitKind, earliest: dt.date, latest: dt.date, categories: Iterable[Category]
+    ) -> tuple[dt.date, list[Category], bool, bool] | None:
+        """VIS-IN-FORCE and VIS-HORIZON: the window's end, what it serves, how it was cut.
+
+        Returns ``(latest, served, clipped, from_last)``, or None if the visit is not owed:
+        it serves no warranty in force (the handover is always owed: it may serve none
+        here), or, under ``ONE_YEAR``, a routine window opens after the first year.
+        ``from_last`` says that the end follows a warranty's last day.
+        """
+        served = list(categories)
+        if kind is VisitKind.PRE_EXPIRY:  # serves its own category, ends by its cut-off
+            return latest, served, False, True
+        clipped = from_last = False
+        cut = self.cutoff
+        served = [c for c in served if cut[c] >= earliest]
+        if served:
+            until = max([cut[c] for c in served]) if len(served) > 1 else cut[served[0]]
+            if latest >= until:
+                clipped, from_last, latest = latest > until, True, until
+        elif kind is not VisitKind.HANDOVER:
+            return None
+        year_end = self.year_end
+        if year_end is not None and kind in _ROUTINE:
+            if earliest > year_end:
+                return None
+            if latest > year_end:
+                clipped, from_last, latest = True, False, year_end
+        return latest, served, clipped, from_last
+
+    def _outside(self, earliest: dt.date, latest: dt.date, *, handover: bool) -> bool:
+        """Whether a window lies outside the part of the life planned (``horizon``, ``since``).
+
+        Clipping only narrows a window; the handover's short-term window is checked against
+        ``since`` once it is known.
+        """
+        if self.horizon is not None and earliest > self.horizon:
+            self.truncated = True
+            return True
+        return self.since is not None and latest < self.since and not handover
+
     def add(
         self,
         kind: VisitKind,
@@ -357,98 +491,146 @@ class _Planner:
         extra_rules: tuple[str, ...] = (),
         *,
         key: int | str = 1,
-    ) -> None:
-        """Owe a visit, subject to VIS-IN-FORCE, from the acceptance day on.
+    ) -> bool:
+        """Owe a visit, subject to VIS-IN-FORCE and VIS-HORIZON; whether it was planned.
 
         ``key`` tells the visit apart from the project's other visits of its kind (its
         stable id, :func:`visit_id`): 1 for the one-off kinds, the offset in months from
         acceptance for PERIODIC, the year its season starts for the seasonal kinds, the
         category's name for PRE_EXPIRY.
         """
-        # Outside the part of the life planned (clipping below only narrows a window).
-        if self.horizon is not None and earliest > self.horizon:
-            self.truncated = True
-            return
-        if self.since is not None and latest < self.since:
-            # The handover, never dropped, witnesses a trip before ``since`` (VIS-MIN).
-            self.cut_handover = self.cut_handover or kind is VisitKind.HANDOVER
-            return
-        # VIS-IN-FORCE: a visit serves the warranties in force when its window begins ...
-        last = self.last
-        served = [c for c in categories if last[c] >= earliest]
-        if not served:
-            return
-        until = max([last[c] for c in served]) if len(served) > 1 else last[served[0]]
-        # ... and its window ends no later than the last of their last days; no visit
-        # window opens before the acceptance day.
-        clipped = latest > until or earliest < self.project.accepted_on
-        latest = min(latest, until)
-        earliest = max(earliest, self.project.accepted_on)
-        if earliest > latest:
-            return
-        provisional = (kind is VisitKind.PRE_EXPIRY or latest == until) and any(
-            self.provisional[c] for c in served
-        )
+        handover = kind is VisitKind.HANDOVER
+        if self._outside(earliest, latest, handover=handover):
+            return False
+        # No window opens before the acceptance day; the handover's opens the day after
+        # (the acceptance day itself is the handover, VIS-HANDOVER). One that ended before
+        # is not owed.
+        a = self.project.accepted_on
+        opens = a + _DAY if handover else a
+        clipped = earliest < opens
+        if clipped:
+            earliest = opens
+            if latest < earliest and not handover:
+                return False
+        # VIS-IN-FORCE: a visit serves the categories whose cut-off its window begins by,
+        # and ends by the latest of their cut-offs; a pre-expiry visit serves its own.
+        cut = self._clip(kind, earliest, latest, categories)
+        if cut is None:
+            return False
+        latest, served, cut_off, from_last = cut
+        clipped = clipped or cut_off
         bounds, beyond = self._bounds(earliest, latest)
+        short = handover and (not served or bounds is None)
+        if short:
+            # The cut-offs leave the handover no working day: its window runs to the
+            # latest last day instead (VIS-IN-FORCE, SHORT_TERM).
+            served = list(categories)
+            latest = max(self.last[c] for c in served)
+            from_last = True
+            bounds, beyond = self._bounds(earliest, latest)
         if bounds is None:
-            if clipped and kind not in _ALWAYS_OWED:
-                # Clipped to the acceptance day or a warranty's end, the window holds no
-                # working day: the visit cannot be made while it is owed (VIS-IN-FORCE).
-                # Not so the handover and the pre-expiry visits: every project gets them.
-                return
-            why = (
-                f"the warranties it serves ({', '.join(sorted(c.name for c in served))}) end "
-                f"on {until}, before a working day after acceptance on "
-                f"{self.project.accepted_on}"
-                if clipped or kind in _ALWAYS_OWED
-                else "change the policy's window lengths"
+            self._unplannable(kind, key, (earliest, latest), served, clipped=clipped)
+            return False
+        if handover and self.since is not None and latest < self.since:
+            # The handover, never dropped, witnesses a trip before ``since`` (VIS-MIN).
+            self.cut_handover = True
+            return False
+        if short:
+            self.note(
+                earliest,
+                SHORT_TERM,
+                "VIS-IN-FORCE",
+                f"HANDOVER: no working day from {earliest} to the cut-offs a month before "
+                f"the warranties end; the window runs to the last day, {latest}",
             )
-            raise InvalidInputError(
-                "window",
-                (earliest.isoformat(), latest.isoformat()),
-                f"a {kind.name} window of project {self.project.id} that holds a working "
-                f"day; {why}",
-                rule="VIS-TARGET",
-            )
+        provisional = from_last and any(self.provisional[c] for c in served)
         rules = (_KIND_RULE[kind], *extra_rules, "VIS-IN-FORCE")
         self.needs.append(
             _Need(
                 kind, earliest, latest, frozenset(served), rules, provisional or beyond, bounds, key
             )
         )
+        return True
+
+    def _unplannable(
+        self,
+        kind: VisitKind,
+        key: int | str,
+        window: tuple[dt.date, dt.date],
+        served: Sequence[Category],
+        *,
+        clipped: bool,
+    ) -> None:
+        """A window without a working day: noted if clipping emptied it, else an error.
+
+        Clipped to the acceptance day, a cut-off or the first year, a routine window that
+        holds no working day is not owed: the visit cannot be made while it is owed
+        (SKIPPED_NO_WORKING_DAY). The handover and pre-expiry visits, always owed, and a
+        window the policy's lengths leave empty are errors (VIS-TARGET).
+        """
+        earliest, latest = window
+        if clipped and kind not in _ALWAYS_OWED:
+            self.note(
+                earliest,
+                SKIPPED_NO_WORKING_DAY,
+                "VIS-TARGET",
+                f"{visit_id(self.project.id, kind, key)}: the window "
+                f"{earliest} – {latest} left by clipping holds no working day",
+            )
+            return
+        why = (
+            f"the warranties it serves ({', '.join(sorted(c.name for c in served))}) end "
+            f"before a working day after acceptance on {self.project.accepted_on}"
+            if clipped or kind in _ALWAYS_OWED
+            else "change the policy's window lengths"
+        )
+        raise InvalidInputError(
+            "window",
+            (earliest.isoformat(), latest.isoformat()),
+            f"a {kind.name} window of project {self.project.id} that holds a working day; {why}",
+            rule="VIS-TARGET",
+        )
 
     def quiet(self, first: dt.date, last: dt.date) -> bool:
-        """Whether no visit can be targeted from ``first`` to ``last`` (a cheap, exact test).
+        """Whether no visit or finding can fall from ``first`` to ``last`` (cheap, exact).
 
         Every window ends by the handover/technical window's end, the commissioning
         window's end, or the last day of a non-structural warranty; the structure's own
-        pre-expiry window stands apart, far in the future.
+        pre-expiry window stands apart, far in the future (unless the policy has rainy
+        visits serve the structure).
         """
         a, pol, last_day = self.project.accepted_on, self.policy, self.last
-        months = max(pol.handover_months, pol.technical_months + pol.visit_window_months)
-        ends = [add_months(a, months)]
-        if self.project.operation_started_on is not None:
-            ends.append(add_months(self.project.operation_started_on, pol.commissioning_end_months))
-        ends += [day for c, day in last_day.items() if c is not Category.FOUNDATION_STRUCTURE]
-        if max(ends) >= first:
-            return False
         structure = last_day.get(Category.FOUNDATION_STRUCTURE)
+        if structure is not None and Category.FOUNDATION_STRUCTURE in pol.rainy_season_categories:
+            return False
+        # The cheapest bound first: a warranty still running in the year.
+        if any(d >= first for c, d in last_day.items() if c is not Category.FOUNDATION_STRUCTURE):
+            return False
+        months = max(pol.handover_months, pol.technical_months + pol.visit_window_months)
+        if add_months(a, months) >= first:
+            return False
+        started = self.project.operation_started_on
+        if started is not None and add_months(started, pol.commissioning_end_months) >= first:
+            return False
         if structure is None:
             return True
         opens = add_months(structure, -pol.pre_expiry_start_months)
-        closes = add_months(structure, -pol.pre_expiry_end_months)
+        closes = add_months(structure, -pol.pre_expiry_end_months)  # its cut-off
         return closes < first or opens > last
 
     def owe_all(self, horizon: dt.date | None = None, since: dt.date | None = None) -> list[_Need]:
         """Every visit owed; only windows opening by ``horizon`` and ending from ``since``."""
         a = self.project.accepted_on
-        self.needs, self.horizon, self.since = [], horizon, since
+        if not self.cutoff:
+            back = self.policy.pre_expiry_end_months
+            last = self.last
+            self.cutoff = {c: add_months(day, -back) for c, day in last.items()} if back else last
+        self.needs, self.findings, self.horizon, self.since = [], [], horizon, since
         self.truncated = self.cut_handover = False
         self.cut = since is not None and since > a
         self.add(VisitKind.HANDOVER, a, add_months(a, self.policy.handover_months), self.cats)
         self._periodic()
-        self._seasonal(Category.WATERPROOFING, SeasonKind.RAINY)
-        self._seasonal(Category.HEATING, SeasonKind.HEATING)
+        self._seasons()
         self._commissioning()
         if self.project.new_techniques:  # VIS-TECHNICAL: 四新
             start = self.policy.technical_months
@@ -479,25 +661,39 @@ class _Planner:
         )
         if Category.HEATING in cats:
             longest = max(longest, pol.heating_visit_months)
-        if Category.WATERPROOFING in cats:
-            rainy = self.span(SeasonKind.RAINY)
-            months = (rainy.end[0] - rainy.start[0]) % 12 + 1  # the months it touches
-            longest = max(longest, 12 if rainy.wraps and months == 1 else months)
+            if pol.winter_visit:
+                longest = max(longest, self._months(SeasonKind.HEATING))
+        if not cats.isdisjoint(pol.rainy_season_categories):
+            longest = max(longest, self._months(SeasonKind.RAINY))
         if day.year >= dt.MAXYEAR - (longest + 1) // 12 - 1:
             return dt.date.max  # no window opens later than the last day there is
         return add_months(day, longest + 1)
 
-    @property
-    def lead(self) -> VisitLead:
-        """Who leads the project's visits (VIS-OWNER)."""
-        if self._lead is None:
-            project = self.project
-            self._lead = visit_lead(
-                project.customer_class,
-                many_complaints=project.many_complaints,
-                serious_problem=project.serious_problem,
-            )
-        return self._lead
+    def _months(self, season: SeasonKind) -> int:
+        """How many calendar months the project's ``season`` touches (0 if it has none)."""
+        try:
+            span = self.span(season)
+        except NoSeasonError:
+            return 0
+        months = (span.end[0] - span.start[0]) % 12 + 1
+        return 12 if span.wraps and months == 1 else months
+
+    def lead(self, group: Sequence[_Need]) -> VisitLead:
+        """Who leads a trip (VIS-OWNER): its most senior lead, or the class lead if asked."""
+        if self.policy.lead_by_customer_class:
+            if self._class_lead is None:
+                project = self.project
+                self._class_lead = visit_lead(
+                    project.customer_class,
+                    many_complaints=project.many_complaints,
+                    serious_problem=project.serious_problem,
+                )
+            return self._class_lead
+        if self.policy.cadence is Cadence.QUARTERLY and any(
+            n.kind is VisitKind.PERIODIC for n in group
+        ):
+            return VisitLead.MANAGING_DIRECTOR  # S003: 由公司主管经理或公司总工程师带队
+        return VisitLead.PROJECT_MANAGER
 
     def span(self, season: SeasonKind) -> SeasonSpan:
         """The project's recurring ``season`` under the policy (SEA-*)."""
@@ -512,12 +708,14 @@ class _Planner:
         return self.project.categories
 
     def _periodic(self) -> None:
-        """VIS-PERIODIC, VIS-CADENCE, VIS-HORIZON: while a non-structural warranty is in force."""
+        """VIS-PERIODIC, VIS-CADENCE, VIS-HORIZON: up to the non-structural cut-offs."""
         served = [c for c in self.cats if c is not Category.FOUNDATION_STRUCTURE]
         if not served:
             return
         a, pol = self.project.accepted_on, self.policy
-        horizon_day = max(self.last[c] for c in served)
+        horizon_day = max(self.cutoff[c] for c in served)
+        if self.year_end is not None:
+            horizon_day = min(horizon_day, self.year_end)
         # Windows that open at offset o end before A + (o + window) months: those of the
         # offsets below months(A -> since) - window end before ``since`` (not planned).
         since = self.since
@@ -538,46 +736,65 @@ class _Planner:
                 VisitKind.PERIODIC, start, end, served, ("VIS-CADENCE", "VIS-HORIZON"), key=offset
             )
 
-    def _seasonal(self, category: Category, season: SeasonKind) -> None:
-        """VIS-RAINY (in the rainy season) or VIS-HEATING (the month before the heating season)."""
-        if category not in self.cats:
-            return
+    def _seasons(self) -> None:
+        """VIS-RAINY, VIS-HEATING and VIS-WINTER, each serving its categories."""
+        rainy = [c for c in Category if c in self.cats and c in self.policy.rainy_season_categories]
+        if rainy:
+            self._season(SeasonKind.RAINY, rainy)
+        if Category.HEATING in self.cats:
+            self._season(SeasonKind.HEATING, [Category.HEATING])
+
+    def _season(self, season: SeasonKind, served: list[Category]) -> None:
+        """The visits of each occurrence of ``season`` while a category served is in force.
+
+        RAINY: the season itself. HEATING: the months before it starts and, with
+        ``winter_visit``, its heart, from a month after it starts to its end (WINTER).
+        """
         try:
             span = self.span(season)
         except NoSeasonError:
             # No heating season in the region: the HEATING warranty stands on its contract
             # term (NO_SEASON, SEA-NO-SEASON; without one last_days has refused already),
-            # and there is no season start to visit before (VIS-HEATING).
+            # and there is no season to visit before or in (VIS-HEATING, VIS-WINTER).
             return
         (sm, sd), (em, ed) = span.start, span.end
-        wraps = span.wraps
-        lead = self.policy.heating_visit_months
-        # Every occurrence that can overlap acceptance .. the last day: a rainy season that
-        # runs into the next year may have begun the year before acceptance and still be
-        # running (its visit then opens on the acceptance day, VIS-IN-FORCE). A heating
-        # visit closes before its season starts, so earlier seasons' visits closed before
-        # the acceptance day.
+        wraps, pol = span.wraps, self.policy
+        until = max(self.cutoff[c] for c in served)
+        # Every occurrence that can overlap acceptance .. the cut-off: a season that runs
+        # into the next year may have begun the year before acceptance and still be
+        # running (its window then opens on the acceptance day).
         first = self.project.accepted_on.year
-        if wraps and season is SeasonKind.RAINY and first > dt.MINYEAR:
+        if wraps and first > dt.MINYEAR:
             first -= 1
         if self.since is not None:
             # Windows ending before ``since`` are not planned: those of the seasons that
-            # start before ``since``'s year, but for a rainy season running into the next.
-            first = max(first, self.since.year - (1 if wraps and season is SeasonKind.RAINY else 0))
-        rainy = season is SeasonKind.RAINY
-        for year in range(first, self.last[category].year + 1):
+            # start before ``since``'s year, but for a season running into the next.
+            first = max(first, self.since.year - (1 if wraps else 0))
+        rainy, winter = season is SeasonKind.RAINY, pol.winter_visit
+        for year in range(first, min(until.year + 1, dt.MAXYEAR - 1) + 1):
             opens = dt.date(year, sm, sd)
-            if rainy:  # the season itself
-                window = (opens, dt.date(year + 1 if wraps else year, em, ed))
-            else:  # the months before it starts
-                window = (add_months(opens, -lead), opens - _DAY)
-            if self.horizon is not None and window[0] > self.horizon:
-                self.truncated = True  # every later window opens later still
+            closes = dt.date(year + 1 if wraps else year, em, ed)
+            before = opens if rainy else add_months(opens, -pol.heating_visit_months)
+            if before > until:
+                return  # every later window opens later still
+            if self.horizon is not None and before > self.horizon:
+                self.truncated = True
                 return
             if rainy:
-                self.add(VisitKind.RAINY_SEASON, *window, (category,), ("SEA-RAINY",), key=year)
-            else:
-                self.add(VisitKind.HEATING_SEASON, *window, (category,), ("SEA-HEATING",), key=year)
+                self.add(VisitKind.RAINY_SEASON, opens, closes, served, ("SEA-RAINY",), key=year)
+                continue
+            self.add(
+                VisitKind.HEATING_SEASON, before, opens - _DAY, served, ("SEA-HEATING",), key=year
+            )
+            if winter:
+                self.add(
+                    VisitKind.WINTER,
+                    add_months(opens, pol.winter_start_months),
+                    closes,
+                    served,
+                    ("SEA-HEATING",),
+                    key=year,
+                )
 
     def _commissioning(self) -> None:
         """VIS-COMMISSIONING: after MEP systems start running."""
@@ -608,13 +825,21 @@ class _Planner:
                 # Opens after the part planned, and so would a short term's window (below).
                 self.truncated = True
                 continue
-            end = add_months(last, -self.policy.pre_expiry_end_months)
-            if end < a or (start < a and self._bounds(a, end)[0] is None):
+            end = self.cutoff[c]
+            short = end < a or (start < a and self._bounds(a, end)[0] is None)
+            if short:
                 # A term too short to visit a month before it ends: the window closes
                 # before acceptance or, cut at the acceptance day, holds no working day.
-                # The visit falls between acceptance and the last day (VIS-PRE-EXPIRY).
-                start, end = a, last
-            self.add(VisitKind.PRE_EXPIRY, start, end, (c,), key=c.name)
+                # The visit falls between the day after acceptance and the last day.
+                start, end = a + _DAY, last
+            if self.add(VisitKind.PRE_EXPIRY, start, end, (c,), key=c.name) and short:
+                self.note(
+                    start,
+                    SHORT_TERM,
+                    "VIS-IN-FORCE",
+                    f"PRE_EXPIRY {c.name}: no working day from acceptance to a month before "
+                    f"the last day, {last}; the window is {start} – {last}",
+                )
 
     # -- trips -----------------------------------------------------------------------------
     def visit(self, group: Sequence[_Need], *, merged: bool, extra: tuple[str, ...] = ()) -> Visit:
@@ -641,6 +866,13 @@ class _Planner:
             rules["VIS-MERGE"] = None
         rules.update(dict.fromkeys(extra))
         rules["VIS-OWNER"] = None
+        if self.policy.lead_by_customer_class:
+            rules["SAT-CLASS"] = None  # the class leads, borrowed, replace the construction ones
+        survey = self.survey is not None and any(
+            n.kind is VisitKind.PRE_EXPIRY and n.key == self.survey for n in group
+        )
+        if survey:
+            rules["SAT-SURVEY"] = None
         try:
             provisional = provisional or self.cal.is_provisional(target)
         except CalendarRangeError:  # past the calendar's data: weekdays stood in
@@ -655,11 +887,12 @@ class _Planner:
             earliest=earliest,
             latest=latest,
             target=target,
-            lead=self.lead,
+            lead=self.lead(group),
             provisional=provisional,
             rules=tuple(rules),
             # The trip's own visit first (merge_needs puts it first), then as they joined.
             visit_ids=tuple(visit_id(pid, n.kind, n.key) for n in group),
+            survey=survey,
         )
 
 
@@ -725,8 +958,8 @@ def _visits(
     policy: Policy,
     calendar: WorkCalendar,
     year: tuple[dt.date, dt.date] | None = None,
-) -> list[Visit]:
-    """The project's visits (trips); with ``year`` (first, last day), those targeted in it.
+) -> tuple[list[Visit], list[PlanFinding]]:
+    """The project's visits (trips) and findings; with ``year`` (first, last day), the year's.
 
     A year's visits are planned from a part of the project's life, with the same result
     as planning the whole life and keeping the year's targets (so that the cost of a
@@ -739,15 +972,18 @@ def _visits(
       days span. Greedy by deadline, the trips before a gap are made apart from those
       after it, and are targeted before the year. Without a gap, the plan starts at the
       acceptance day.
-    - VIS-MIN is decided on the whole life's trips (:func:`_too_few_trips`).
+    - VIS-MIN is decided on the whole life's trips (:func:`_too_few_trips`) and visits
+      (:func:`_owed`).
+
+    A year's findings are those its days date: a window's by the day it opens, VIS_MIN_NOT_MET
+    by the acceptance day, PRIORITY_CUSTOMER in every year with a visit.
     """
-    planner = _Planner(project, policy, calendar)
     try:
-        return _planned(planner, year)
+        return _planned(_Planner(project, policy, calendar), year)
     except (OverflowError, ValueError) as err:
         if isinstance(err, InvalidInputError):
             raise
-        raise _out_of_range(planner) from None
+        raise _out_of_range(project, policy) from None
 
 
 #: Each month field of the policy: the sign the planner counts it with, and the days it
@@ -758,6 +994,7 @@ _MONTH_REACH: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
         "visit_window_months": (1, "AL"),  # periodic and technical windows
         "technical_months": (1, "A"),
         "heating_visit_months": (-1, "AL"),  # back from season starts, A to the last day
+        "winter_start_months": (1, "AL"),  # on from season starts, A to the last day
         "commissioning_start_months": (1, "O"),
         "commissioning_end_months": (1, "O"),
         "pre_expiry_start_months": (-1, "L"),
@@ -766,16 +1003,15 @@ _MONTH_REACH: Final[Mapping[str, tuple[int, str]]] = MappingProxyType(
 )
 
 
-def _out_of_range(planner: _Planner) -> DateRangeError:
+def _out_of_range(project: Project, policy: Policy) -> DateRangeError:
     """The error for a window that would leave the years 1-9999 of ``datetime.date``.
 
     It names the policy's month field that reaches out of range, counted the way the
     planner counts it (:data:`_MONTH_REACH`); else the acceptance day itself.
     """
-    project, policy = planner.project, planner.policy
     bases = {
         "A": [project.accepted_on],
-        "L": list(planner.last.values()),
+        "L": [day for day, _ in last_days(project, policy).values()],
         "O": [project.operation_started_on] if project.operation_started_on else [],
     }
     for name, (sign, where) in _MONTH_REACH.items():
@@ -802,16 +1038,18 @@ def _out_of_range(planner: _Planner) -> DateRangeError:
     )
 
 
-def _planned(planner: _Planner, year: tuple[dt.date, dt.date] | None) -> list[Visit]:
+def _planned(
+    planner: _Planner, year: tuple[dt.date, dt.date] | None
+) -> tuple[list[Visit], list[PlanFinding]]:
     """:func:`_visits` for a built planner."""
-    policy = planner.policy
+    policy, project = planner.policy, planner.project
     gap: dt.date | None = None
     if year is None:
         needs = planner.owe_all()
     else:
         first, last = year
         if planner.quiet(first, last):
-            return []
+            return [], []
         horizon = planner.horizon_after(last)
         since = add_months(first, -2) if first.year > dt.MINYEAR else None
         needs = planner.owe_all(horizon, since)
@@ -827,11 +1065,52 @@ def _planned(planner: _Planner, year: tuple[dt.date, dt.date] | None) -> list[Vi
         if len(trips) < policy.min_visits and _too_few_trips(planner, needs, trips, gap):
             # VIS-MIN: merging would leave fewer revisits than the least a project gets.
             trips, extra = [[n] for n in needs], ("VIS-MIN",)
+    findings = planner.findings
+    if year is None or year[0] <= project.accepted_on <= year[1]:
+        owed = _owed(planner, needs)
+        if owed < policy.min_visits:
+            planner.note(
+                project.accepted_on,
+                VIS_MIN_NOT_MET,
+                "VIS-MIN",
+                f"{owed} visit{'s' if owed != 1 else ''} owed, {policy.min_visits} required; "
+                "none is invented",
+            )
     if year is not None:
         first, last = year
         # A trip's target is the latest first working day of its visits (see Planner.visit).
         trips = [t for t in trips if first <= max(n.first for n in t) <= last]
-    return [planner.visit(t, merged=len(t) > 1, extra=extra) for t in trips]
+        findings = [(day, f) for day, f in findings if first <= day <= last]
+    visits = [planner.visit(t, merged=len(t) > 1, extra=extra) for t in trips]
+    return visits, [f for _, f in findings] + _priority(project, policy, visits)
+
+
+def _priority(project: Project, policy: Policy, visits: Sequence[Visit]) -> list[PlanFinding]:
+    """PRIORITY_CUSTOMER, where class leads are asked for and there is a visit (VIS-OWNER)."""
+    if not (visits and policy.lead_by_customer_class):
+        return []
+    if not (project.many_complaints or project.serious_problem):
+        return []
+    return [
+        PlanFinding(
+            project.id,
+            PRIORITY_CUSTOMER,
+            "SAT-CLASS",
+            "many complaints or a serious problem: the department manager leads its visits",
+        )
+    ]
+
+
+def _owed(planner: _Planner, needs: Sequence[_Need]) -> int:
+    """How many visits the project is owed over its whole life, unmerged (VIS-MIN).
+
+    ``needs`` are planned from a part of the life; more of it only adds visits, so the
+    whole life is planned only when the part leaves too few.
+    """
+    count = len(needs)
+    if count < planner.policy.min_visits and (planner.truncated or planner.cut):
+        count = len(_Planner(planner.project, planner.policy, planner.cal).owe_all())
+    return count
 
 
 def _gap(needs: Sequence[_Need], since: dt.date, until: dt.date) -> dt.date | None:
@@ -891,8 +1170,37 @@ def plan_revisits(
     if not isinstance(project, Project):
         raise InvalidTypeError("project", project, "a revisit_rules.Project", rule="VIS-ANNUAL")
     pol = policy_or_default(policy, rule="VIS-ANNUAL")
-    visits = _visits(project, pol, _calendar(calendar))
+    visits, _ = _visits(project, pol, _calendar(calendar))
     return tuple(sorted(visits, key=_sort_key))
+
+
+def plan_findings(
+    project: Project, *, policy: Policy | None = None, calendar: WorkCalendar | None = None
+) -> tuple[PlanFinding, ...]:
+    """What the planner decided not to do, or did otherwise, over ``project``'s whole life.
+
+    The findings of :func:`plan_revisits` (Plan findings): VIS_MIN_NOT_MET,
+    SKIPPED_NO_WORKING_DAY, SHORT_TERM, PRIORITY_CUSTOMER, each naming its rule.
+
+    >>> import datetime as dt
+    >>> import revisit_rules as rr
+    >>> p = rr.Project(  # one month from Sunday 2026-10-11: the cut-off is that Sunday
+    ...     "P-FIX",
+    ...     dt.date(2026, 10, 11),
+    ...     "beijing",
+    ...     {rr.Category.OTHER},
+    ...     contract_terms={rr.Category.OTHER: rr.Months(1)},
+    ... )
+    >>> for f in rr.plan_findings(p):
+    ...     print(f.code, f.rule, f.detail.split(":")[0])
+    SHORT_TERM VIS-IN-FORCE HANDOVER
+    SHORT_TERM VIS-IN-FORCE PRE_EXPIRY OTHER
+    """
+    if not isinstance(project, Project):
+        raise InvalidTypeError("project", project, "a revisit_rules.Project", rule="VIS-ANNUAL")
+    pol = policy_or_default(policy, rule="VIS-ANNUAL")
+    _, findings = _visits(project, pol, _calendar(calendar))
+    return tuple(findings)
 
 
 def annual_plan(
@@ -921,6 +1229,7 @@ def annual_plan(
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     seen: set[str] = set()
     visits: list[Visit] = []
+    findings: list[PlanFinding] = []
     for project in projects:
         if not isinstance(project, Project):
             raise InvalidTypeError(
@@ -933,9 +1242,12 @@ def annual_plan(
         seen.add(project.id)
         if project.accepted_on > last:
             continue
-        visits.extend(_visits(project, pol, cal, (first, last)))
+        planned, found = _visits(project, pol, cal, (first, last))
+        visits.extend(planned)
+        findings.extend(found)
     visits.sort(key=_sort_key)
-    return Plan(year=year, visits=tuple(visits))
+    findings.sort(key=lambda f: f.project_id)  # stable: each project's in the planner's order
+    return Plan(year=year, visits=tuple(visits), findings=tuple(findings))
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -950,10 +1262,13 @@ class Plan(Sequence[Visit]):
     Attributes:
         year: the plan's year.
         visits: the visits.
+        findings: what the planner decided not to do, or did otherwise, in the year
+            (Plan findings), by project.
     """
 
     year: int
     visits: tuple[Visit, ...]
+    findings: tuple[PlanFinding, ...] = ()
 
     @overload
     def __getitem__(self, index: int) -> Visit: ...
@@ -989,9 +1304,14 @@ class Plan(Sequence[Visit]):
                 "provisional": v.provisional,
                 "rules": v.rules,
                 "visit_ids": v.visit_ids,
+                "survey": v.survey,
             }
             for v in self.visits
         ]
+
+    def finding_records(self) -> list[dict[str, str]]:
+        """One dict per finding, keyed by :class:`PlanFinding`'s attribute names."""
+        return [attrs.asdict(f) for f in self.findings]
 
     def to_ics(self, *, stamp: dt.datetime | None = None, name: str = "回访计划") -> str:
         """The plan as an iCalendar file (RFC 5545): one all-day VEVENT per visit.
@@ -1049,7 +1369,9 @@ class Plan(Sequence[Visit]):
                 ", ".join(v.category_names),
                 f"{v.earliest} – {v.latest}",
                 v.lead.zh,
-                "暂定" if v.provisional else "",
+                "、".join(
+                    (["满意度调查"] if v.survey else []) + (["暂定"] if v.provisional else [])
+                ),
             )
             for v in self.visits
         ]
@@ -1062,9 +1384,13 @@ class Plan(Sequence[Visit]):
             for row in self._rows()
         )
         caption = html.escape(f"回访计划 {self.year}: {len(self.visits)} visits")
+        notes = "".join(
+            f"<li>{html.escape(f'{f.project_id} {f.code} ({f.rule}): {f.detail}')}</li>"
+            for f in self.findings
+        )
         return (
             f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>"
+            f"<tbody>{body}</tbody></table>" + (f"<ul>{notes}</ul>" if notes else "")
         )
 
 

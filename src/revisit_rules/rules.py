@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import enum
 import html
 import io
 from collections.abc import Iterable, Mapping
@@ -63,8 +64,11 @@ DOCUMENTS: Final[Mapping[str, str]] = FrozenMap(
         "S000": "seeds/000 质量回访制度 / 工程质量回访、保修制度 (company templates)",
         "S001": "seeds/001 项目部/物业 保修与回访管理制度 (company templates)",
         "S002": "seeds/002 年度回访计划 (company template)",
-        "S003": "seeds/003 工程回访保修方案 (company template)",
-        "S004": "seeds/004 年度回访计划 (company template)",
+        "S003": "seeds/003 工程交验后服务措施 (a contractor's after-handover service plan)",
+        "S004": (
+            "seeds/004 服务(回访)控制程序 QP/HX750-03 与 业主满意程度测量程序 QP/HX821-01 "
+            "(a property company's ISO 9001 procedures)"
+        ),
         "DOMAIN": "DOMAIN.md decision of the revisit_rules project (where the sources are silent)",
     }
 )
@@ -113,6 +117,9 @@ class Rule:
         documentary: ``True`` for a rule the library states but no computation applies
             (e.g. who approves a shortfall); such rules need not be cited by code.
         assumption: ``True`` where the value is the project's assumption, not a source's.
+        borrowed: ``True`` where the rule comes from a seed section of another trade
+            (a tax firm's customer plan, …; DOMAIN.md § 0): kept only as a company option,
+            and the rule table says so.
     """
 
     id: str
@@ -126,6 +133,7 @@ class Rule:
     policy_fields: tuple[str, ...] = ()
     documentary: bool = False
     assumption: bool = False
+    borrowed: bool = False
 
     @sources.validator
     def _has_sources(self, _attribute: object, value: tuple[Source, ...]) -> None:
@@ -142,10 +150,16 @@ class Rule:
         return "; ".join(f"{f}={_show(getattr(policy, f))}" for f in self.policy_fields)
 
 
+def _enum_order(member: object) -> int:
+    return list(type(member)).index(member) if isinstance(member, enum.Enum) else 0
+
+
 def _show(value: object) -> str:
     name = getattr(value, "name", None)
     if isinstance(name, str) and hasattr(value, "zh"):
         return name
+    if isinstance(value, frozenset):  # of enum members: their names, in the enum's order
+        return "{" + ", ".join(_show(m) for m in sorted(value, key=_enum_order)) + "}"
     if isinstance(value, Mapping):
         if not value:
             return "{} (the table's values)"
@@ -218,7 +232,8 @@ class RuleRow:
         title_zh: the Chinese title.
         title_en: the English title.
         value: the value in force, as text; ``" (assumption)"`` is appended where the
-            value is the project's assumption rather than a source's.
+            value is the project's assumption rather than a source's, and a note where
+            the rule is borrowed from another trade's template.
         sources: the rule's sources (document key, article, verbatim quote).
         effective_from: the ISO day the rule's source took effect, ``""`` where unknown.
         checked_on: the ISO day the entry was last checked against its sources.
@@ -276,6 +291,8 @@ def rule_rows(*, policy: Policy | None = None, area: str | None = None) -> tuple
         value = rule.value_in_force(policy)
         if rule.assumption:
             value += " (assumption)"
+        if rule.borrowed:
+            value += " (borrowed from another trade's template: a company option)"
         rows.append(
             RuleRow(
                 id=rule.id,

@@ -691,16 +691,27 @@ class CustomerTier(enum.Enum):
 
 
 class VisitLead(enum.Enum):
-    """Who leads a revisit (VIS-OWNER, S002 3客户回访计划 三(1))."""
+    """Who leads a revisit (VIS-OWNER, DOMAIN.md § 5).
 
+    The construction seeds' leads: the project manager (项目经理, S002 1.1, S000 竣工工程质量
+    回访制度), and under the quarterly scheme the managing director or chief engineer
+    (主管经理/总工程师, S003). The class leads (部门经理, 部门主管, 部门职员) come from a tax
+    firm's plan inside S002 (3客户回访计划 三(1)) and are used only with
+    ``Policy.lead_by_customer_class``.
+    """
+
+    PROJECT_MANAGER = "project_manager"
+    MANAGING_DIRECTOR = "managing_director"
     DEPARTMENT_MANAGER = "department_manager"
     SUPERVISOR = "supervisor"
     STAFF = "staff"
 
     @property
     def zh(self) -> str:
-        """The Chinese label, as the source writes it (部门经理, 部门主管, 部门职员)."""
+        """The Chinese label, as the sources write it."""
         return {
+            "project_manager": "项目经理",
+            "managing_director": "主管经理/总工程师",
             "department_manager": "部门经理",
             "supervisor": "部门主管",
             "staff": "部门职员",
@@ -713,12 +724,14 @@ def visit_lead(
     many_complaints: bool = False,
     serious_problem: bool = False,
 ) -> VisitLead:
-    """Who leads a visit to this customer (VIS-OWNER).
+    """The class lead of a visit to this customer (SAT-CLASS, VIS-OWNER).
 
-    Class A: the department manager; class B: the department supervisor; class C:
-    department staff. A customer with many complaints about the service, or with a serious
-    problem, is visited by the department manager whatever its class. A
-    :class:`CustomerTier` is read as its class (SAT-CLASS).
+    Borrowed from a tax firm's customer plan inside S002 (3客户回访计划 三(1)), these leads
+    are used by the planner only with ``Policy.lead_by_customer_class``; by default the
+    project manager leads (VIS-OWNER). Class A: the department manager; class B: the
+    department supervisor; class C: department staff. A customer with many complaints
+    about the service, or with a serious problem, is visited by the department manager
+    whatever its class. A :class:`CustomerTier` is read as its class (SAT-CLASS).
 
     Raises:
         InvalidTypeError: a class that is not a :class:`CustomerClass` or

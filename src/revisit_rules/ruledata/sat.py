@@ -204,17 +204,31 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "Customers are classed A, B or C on operating condition, payment timeliness and "
             "cooperation; classes A and B may be split into AAA/AA/A and BBB/BB/B, each "
-            "sub-class belonging to its class. The class decides who leads a visit "
-            "(VIS-OWNER)."
+            "sub-class belonging to its class. Borrowed from a tax firm's customer plan "
+            "inside S002: by default the class is carried and changes nothing. With "
+            "lead_by_customer_class the class decides who leads every visit (A: department "
+            "manager, B: supervisor, C: staff), and a customer with many complaints or a "
+            "serious problem gets the department manager (finding PRIORITY_CUSTOMER)."
         ),
-        value="A (AAA, AA, A), B (BBB, BB, B), C",
+        value="A (AAA, AA, A), B (BBB, BB, B), C; class leads only if asked",
         sources=(
             Source(
                 "S002",
                 "3客户回访计划 二",
                 "根据公司客户的经营状况、付款及时性、配合工作的程度等方面进行评价,可以把公司客户分为以下三类:A类、B类、C类;对A、B两大类也可以细分为AAA类、AA类、A类;BBB类、BB类、B类。",
             ),
+            Source(
+                "S002",
+                "3客户回访计划 三(1)①",
+                "对于A类客户由部门经理进行跟踪回访;对B类客户由部门主管进行跟踪回访;对C类客户由部门职员进行跟踪回访。",
+            ),
+            Source(
+                "S002",
+                "3客户回访计划 三(1)②",
+                "对公司服务质量投诉比较多客户、问题比较大的客户由部门经理进行回访;",
+            ),
         ),
+        borrowed=True,
     ),
     Rule(
         id="SAT-ACTION",
@@ -248,30 +262,32 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
-    # VIS-OWNER belongs to DOMAIN.md § 5 but is applied by revisit_rules.satisfaction
-    # (visit_lead), so it is registered here; ruledata/vis.py must not register it again.
+    # VIS-OWNER belongs to DOMAIN.md § 5 but sits beside SAT-CLASS, whose class leads
+    # replace its own when asked; ruledata/vis.py must not register it again.
     Rule(
         id="VIS-OWNER",
         title_zh="回访负责人",
         title_en="Who leads a visit",
         statement=(
-            "A class-A customer's visit is led by the department manager, class B by the "
-            "department supervisor, class C by department staff; a customer with many "
-            "complaints about the service, or with a serious problem, is visited by the "
-            "department manager whatever its class."
+            "Every visit is led by the project manager (项目经理; for the handover with the "
+            "original project team), with technical staff taking part; under the QUARTERLY "
+            "cadence (S003's scheme) the managing director or chief engineer leads the "
+            "periodic visits. A merged trip is led by the most senior lead among its visits "
+            "(managing director > project manager). With lead_by_customer_class the class "
+            "leads of SAT-CLASS are used instead."
         ),
-        value="A: 部门经理; B: 部门主管; C: 部门职员; many complaints or serious problem: 部门经理",
+        value="项目经理; QUARTERLY periodic: 主管经理/总工程师",
         sources=(
+            Source("S002", "三 1)", "1)该项目负责人或工程负责人负责工程回访。"),
+            Source("S002", "三 3)", "3)技术人员参加工程回访。"),
             Source(
                 "S002",
-                "3客户回访计划 三(1)①",
-                "对于A类客户由部门经理进行跟踪回访;对B类客户由部门主管进行跟踪回访;对C类客户由部门职员进行跟踪回访。",
+                "1.1",
+                "项目经理应于工程竣工交付三个月内组织原项目经理部相关人员对用户进行回访",
             ),
-            Source(
-                "S002",
-                "3客户回访计划 三(1)②",
-                "对公司服务质量投诉比较多客户、问题比较大的客户由部门经理进行回访;",
-            ),
+            Source("S000", "竣工工程质量回访制度 二", "1. 项目经理负责组织和实施质量回访工作。"),
+            Source("S003", "", "小组由公司主管经理或公司总工程师带队"),
         ),
+        policy_fields=("cadence", "lead_by_customer_class"),
     ),
 )

@@ -10,13 +10,24 @@ _S002_PLAN = Source(
     "公司工程部门于每年年初对保修期内的竣工工程进行统计,制定本年度 《工程回访计划》,并组织实施。",
 )
 
+#: S003: every revisit done a month before the warranty ends (VIS-IN-FORCE, VIS-PRE-EXPIRY).
+_S003_ONE_MONTH = Source("S003", "", "工程回访必须在工程保修期满前一个月进行完毕。")
+#: S000 3.2: no routine revisit a year after handover or once the warranty ended.
+_S000_ONE_YEAR = Source(
+    "S000", "3.2", "3.2工程验收交付一年后或合同规定的保修期已满的不再组织回访。"
+)
+
 RULES: tuple[Rule, ...] = (
     Rule(
         id="VIS-HANDOVER",
         title_zh="交工回访",
         title_en="Handover revisit",
-        statement="A revisit within the first months after acceptance: window A → A + 3 months.",
-        value="A → A + 3 months",
+        statement=(
+            "A revisit within three months after acceptance, from the day after it (the "
+            "acceptance day itself is the handover, not a revisit): window A + 1 day → A + 3 "
+            "months, clipped to the cut-offs like every visit (VIS-IN-FORCE) but always owed."
+        ),
+        value="A + 1 day → A + 3 months",
         sources=(
             Source(
                 "S002",
@@ -46,7 +57,12 @@ RULES: tuple[Rule, ...] = (
         id="VIS-RAINY",
         title_zh="雨季回访",
         title_en="Rainy-season revisit",
-        statement="Each year's rainy season (SEA-RAINY) while the waterproofing warranty is in force.",
+        statement=(
+            "Each year's rainy season (SEA-RAINY), serving the project's categories among "
+            "rainy_season_categories (by default waterproofing, electrical and plumbing, "
+            "cooling, equipment installation: roofs and drainage, cooling and ventilation, "
+            "installed equipment) while one of them is in force."
+        ),
         value="each year 04-01 → 06-30",
         sources=(
             Source(
@@ -54,8 +70,10 @@ RULES: tuple[Rule, ...] = (
                 "",
                 "雨季回访在每年的雨季期间进行,主要了解屋面防水、地下室防水以及建筑安装设备使用功能和安全寿命方面存在的问题和隐患",
             ),
+            Source("S002", "四 6)", "雨季回访屋面及排水工程、制冷工程、通风工程"),
+            Source("S000", "", "屋面防水及设备安装工程进行季节性回访"),
         ),
-        policy_fields=("rainy_season",),
+        policy_fields=("rainy_season", "rainy_season_categories"),
     ),
     Rule(
         id="VIS-HEATING",
@@ -85,6 +103,7 @@ RULES: tuple[Rule, ...] = (
         ),
         value="season start + 1 month → season end",
         sources=(Source("S002", "四 6)", "冬季回访锅炉房及采暖工程"),),
+        policy_fields=("winter_visit", "winter_start_months"),
     ),
     Rule(
         id="VIS-COMMISSIONING",
@@ -92,17 +111,24 @@ RULES: tuple[Rule, ...] = (
         title_en="Revisit after MEP systems start running",
         statement=(
             "Where the project has an operation start day and electrical/plumbing or "
-            "equipment works: window operation start + 1 month → + 2 months, less a day."
+            "equipment works: window operation start + 1 month → + 2 months, less a day, "
+            "serving those categories. The end is the project's assumption: the source gives "
+            "only the start (正式运行一个月后)."
         ),
         value="operation + 1 month → + 2 months − 1 day",
         sources=(Source("S002", "", "机电设备和给排水系统在正式运行一个月后进行;"),),
         policy_fields=("commissioning_start_months", "commissioning_end_months"),
+        assumption=True,
     ),
     Rule(
         id="VIS-TECHNICAL",
         title_zh="技术性回访(四新)",
         title_en="Technical revisit (new materials, techniques, processes, equipment)",
-        statement="Where new techniques were used: window A + 6 months → one month later, less a day.",
+        statement=(
+            "Where new materials, techniques, processes or equipment were used: window A + 6 "
+            "months → one month later, less a day, serving every category. The time is the "
+            "project's assumption: the source gives none."
+        ),
         value="A + 6 months → A + 7 months − 1 day",
         sources=(
             Source(
@@ -112,6 +138,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("technical_months", "visit_window_months"),
+        assumption=True,
     ),
     Rule(
         id="VIS-PRE-EXPIRY",
@@ -119,15 +146,15 @@ RULES: tuple[Rule, ...] = (
         title_en="Revisit before a warranty ends",
         statement=(
             "For each category: window its last day − 2 months → its last day − 1 month, so "
-            "that the revisit is done a month before the warranty ends. A term too short for "
-            "that (the window closes before acceptance, or, cut at the acceptance day, holds "
-            "no working day) puts the window between acceptance and the last day (decision). "
-            "A pre-expiry visit is never dropped."
+            "that the revisit is done a month before the warranty ends; it is the category's "
+            "last visit. A term too short for that (the window, cut at the acceptance day, "
+            "holds no working day) puts the window from the day after acceptance to the last "
+            "day, with the finding SHORT_TERM (decision). A pre-expiry visit is never dropped."
         ),
         value="last day − 2 months → last day − 1 month",
         sources=(
             Source("S002", "四 3)", "这种回访一般是在保修期即将届满之前进行"),
-            Source("S003", "", "工程回访必须在工程保修期满前一个月进行完毕。"),
+            _S003_ONE_MONTH,
         ),
         policy_fields=("pre_expiry_start_months", "pre_expiry_end_months"),
     ),
@@ -136,16 +163,21 @@ RULES: tuple[Rule, ...] = (
         title_zh="保修期内回访",
         title_en="Visits serve warranties in force",
         statement=(
-            "A visit that serves a warranty is planned when its window begins on or before "
-            "that warranty's last day; its window then ends no later than that day. Windows "
-            "begin no earlier than the acceptance day. A periodic, seasonal, commissioning or "
-            "technical window that, so clipped, holds no working day is not owed: the visit "
-            "cannot be made while it is due (decision). The handover and pre-expiry visits "
-            "are always owed: if their window holds no working day (the warranties end "
-            "before a working day after acceptance), that is an error (VIS-TARGET)."
+            "The one-month rule: every revisit of a warranty is finished a month before it "
+            "ends, so that what it finds can still be repaired inside it. Each category's "
+            "cut-off is its last day − pre_expiry_end_months (CC 202, no roll). A visit other "
+            "than PRE_EXPIRY serves a category only if its window begins on or before the "
+            "cut-off, and ends no later than the latest cut-off it serves; a visit serving "
+            "none is not planned. No window begins before the acceptance day. The handover is "
+            "always owed: if the cut-offs leave it no working day, its window runs from the "
+            "day after acceptance to the latest last day (finding SHORT_TERM)."
         ),
-        value="window begins ≤ last day; ends ≤ last day",
-        sources=(Source("DOMAIN", "§ 5 VIS-IN-FORCE"),),
+        value="window begins ≤ cut-off; ends ≤ latest cut-off; cut-off = last day − 1 month",
+        sources=(
+            _S003_ONE_MONTH,
+            _S000_ONE_YEAR,
+        ),
+        policy_fields=("pre_expiry_end_months",),
     ),
     Rule(
         id="VIS-CADENCE",
@@ -165,20 +197,32 @@ RULES: tuple[Rule, ...] = (
         title_zh="回访期限",
         title_en="Revisit horizon",
         statement=(
-            "Periodic revisits stop when the last warranty other than the structure ends; the "
-            "structure keeps its own pre-expiry revisit. After all warranties end, no revisit "
-            "is scheduled (on request only)."
+            "Periodic revisits stop at the latest cut-off of the warranties other than the "
+            "structure; the structure keeps its own pre-expiry revisit. After all warranties "
+            "end, no revisit is planned (on request only). The seeds disagree on the horizon "
+            "(S000 also stops routine visits a year after handover; S003 promises service "
+            "for life): revisit_horizon WARRANTY (default) or ONE_YEAR, under which a "
+            "periodic, seasonal, technical or commissioning window is owed only if it begins "
+            "before A + 12 months and is clipped to end before then; the pre-expiry visits "
+            "stay owed."
         ),
-        value="the last non-structural warranty's last day",
-        sources=(Source("S000", "", "超过保修期的工程当业主要求时应适时进行回访。"),),
+        value="the latest non-structural cut-off",
+        sources=(
+            Source("S000", "", "超过保修期的工程当业主要求时应适时进行回访。"),
+            _S000_ONE_YEAR,
+            Source("S003", "", "保修期结束后,我公司对本工程进行终身服务"),
+        ),
+        policy_fields=("revisit_horizon",),
     ),
     Rule(
         id="VIS-MIN",
         title_zh="回访次数下限",
         title_en="Least number of revisits",
         statement=(
-            "At least two revisits per project: where merging would leave fewer trips, the "
-            "visits are kept apart."
+            "At least two revisits per project: where merging would leave a project fewer "
+            "trips over its whole life, none of its visits are merged. Where even unmerged it "
+            "is owed fewer visits, the plan says so (finding VIS_MIN_NOT_MET, in the plan of "
+            "the acceptance year) and no visit is invented."
         ),
         value="2",
         sources=(Source("S003", "", "工程的回访不得少于两次"),),
@@ -190,8 +234,11 @@ RULES: tuple[Rule, ...] = (
         title_en="Target day of a visit",
         statement=(
             "Each visit has a window (earliest, latest) and a target: the first working day "
-            "in the window (CAL-CN). A window with no working day is an error in the policy. "
-            "A visit is due from reminder_days before its window opens."
+            "in the window (CAL-CN). A handover or pre-expiry window, or one the policy's "
+            "lengths leave, with no working day is an error in the policy. A periodic, "
+            "seasonal, commissioning or technical window that clipping leaves without a "
+            "working day is not owed: finding SKIPPED_NO_WORKING_DAY. A visit is due from "
+            "reminder_days before its window opens."
         ),
         value="first working day of the window",
         sources=(Source("DOMAIN", "§ 5 VIS-TARGET"),),
