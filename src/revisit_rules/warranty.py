@@ -61,6 +61,7 @@ import attrs
 from revisit_rules._check import FrozenMap, check_date, check_int, flag_field
 from revisit_rules._text import table
 from revisit_rules.categories import Category, _category
+from revisit_rules.durations import DESIGN_LIFE_CATEGORIES
 from revisit_rules.errors import (
     CalendarRangeError,
     InvalidInputError,
@@ -68,7 +69,6 @@ from revisit_rules.errors import (
     NoSeasonError,
 )
 from revisit_rules.periods import (
-    DESIGN_LIFE_CATEGORIES,
     CoolingSeasons,
     DateResult,
     DesignLife,
