@@ -59,8 +59,6 @@ def test_kind_metadata(kind):
         (K.REPAIR_PLAN, DeadlineUnit.HOURS, 24),
         (K.DISPATCH, DeadlineUnit.DAYS, 7),
         (K.PM_ARRIVAL, DeadlineUnit.DAYS, 10),
-        (K.SIMPLE_REPAIR, DeadlineUnit.DAYS, 1),
-        (K.MAJOR_REPAIR, DeadlineUnit.WORKING_DAYS, 3),
         (K.COMPLAINT_CONTACT, DeadlineUnit.HOURS, 24),
         (K.COMPLAINT_REVISIT, DeadlineUnit.DAYS, 3),
         (K.REPAIR_REVISIT, DeadlineUnit.DAYS, 7),
@@ -83,6 +81,39 @@ def test_defaults(kind, unit, length):
     """The default unit and length of each kind are DOMAIN.md § 7's."""
     assert unit == kind.unit
     assert length == kind.length()
+
+
+#: A company that fills S000's two blanks ("1~____天", "3~____个工作日") with 1 and 3.
+COMPANY = rr.Policy(simple_repair_days=1, major_repair_working_days=3)
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "field", "blank"),
+    [
+        (K.SIMPLE_REPAIR, DeadlineUnit.DAYS, "simple_repair_days", "1~____天"),
+        (K.MAJOR_REPAIR, DeadlineUnit.WORKING_DAYS, "major_repair_working_days", "3~____个工作日"),
+    ],
+)
+def test_a_blank_in_the_source_has_no_default(kind, unit, field, blank):
+    """SLA-SIMPLE, SLA-MAJOR: a range a~b means within b, and S000 leaves b blank.
+
+    Changed by rule book v2: the lower bounds (1 day, 3 working days) used to stand in.
+    deadline() names the blank and the field until the company sets it.
+    """
+    assert unit == kind.unit
+    assert None is getattr(rr.Policy(), field)
+    with pytest.raises(rr.BlankInSourceError) as info:
+        deadline(kind, D(2026, 3, 5))
+    assert (f"Policy.{field}", None, kind.rule) == (
+        info.value.field,
+        info.value.value,
+        info.value.rule,
+    )
+    assert blank in str(info.value)
+    assert isinstance(info.value, rr.InvalidInputError)
+    with pytest.raises(rr.BlankInSourceError):
+        kind.length()
+    assert 5 == kind.length(rr.Policy(**{field: 5}))
 
 
 # --- hour kinds -------------------------------------------------------------------------
@@ -198,9 +229,6 @@ def test_whole_days_of_hours_keep_the_clock(naive, days):
         (K.DISPATCH, D(2026, 9, 28), D(2026, 10, 8)),
         # SLA-PM-ARRIVE: 10 days.
         (K.PM_ARRIVAL, D(2026, 3, 2), D(2026, 3, 12)),
-        # SLA-SIMPLE: Friday + 1 day = Saturday, a rest day: rolls to Monday.
-        (K.SIMPLE_REPAIR, D(2026, 3, 6), D(2026, 3, 9)),
-        (K.SIMPLE_REPAIR, D(2026, 3, 5), D(2026, 3, 6)),
         # SLA-COMPLAINT-REVISIT: 3 days.
         (K.COMPLAINT_REVISIT, D(2026, 3, 2), D(2026, 3, 5)),
         # SLA-REPAIR-REVISIT: 7 days; safety repairs 2; leaks 3.
@@ -233,6 +261,22 @@ def test_day_kinds(kind, start, expected):
     assert result.provisional is False
 
 
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        # SLA-SIMPLE set to 1 day: Friday + 1 day = Saturday, a rest day: rolls to Monday.
+        (D(2026, 3, 6), D(2026, 3, 9)),
+        (D(2026, 3, 5), D(2026, 3, 6)),
+    ],
+)
+def test_simple_repair_once_the_company_sets_it(start, expected):
+    """SLA-SIMPLE with the company's number: a day deadline like the others."""
+    result = deadline(K.SIMPLE_REPAIR, start, policy=COMPANY)
+
+    assert expected == result.day
+    assert ("SLA-SIMPLE", "CAL-PERIOD", "CAL-CN") == result.rules
+
+
 def test_dispatch_result_in_full():
     """The whole DateResult of a dispatch deadline, rules in the order applied."""
     expected = rr.DateResult(
@@ -254,7 +298,7 @@ def test_day_kinds_use_period_end():
 
 def test_no_roll_when_policy_says_so():
     """With roll_to_working_day=False a Saturday stays the last day."""
-    policy = rr.Policy(roll_to_working_day=False)
+    policy = attrs.evolve(COMPANY, roll_to_working_day=False)
 
     assert D(2026, 3, 7) == deadline(K.SIMPLE_REPAIR, D(2026, 3, 6), policy=policy).day
 
@@ -263,12 +307,15 @@ def test_custom_calendar_for_the_roll():
     """A company calendar with an extra rest day moves the roll."""
     company = rr.china_calendar().with_days(rest_days=[D(2026, 3, 9)])
 
-    assert D(2026, 3, 10) == deadline(K.SIMPLE_REPAIR, D(2026, 3, 6), calendar=company).day
+    assert (
+        D(2026, 3, 10)
+        == deadline(K.SIMPLE_REPAIR, D(2026, 3, 6), policy=COMPANY, calendar=company).day
+    )
 
 
 def test_provisional_year():
     """A deadline rolled through an unpublished year is marked provisional."""
-    result = deadline(K.SIMPLE_REPAIR, D(2030, 3, 8))  # Friday -> Saturday -> Monday
+    result = deadline(K.SIMPLE_REPAIR, D(2030, 3, 8), policy=COMPANY)  # Fri -> Sat -> Mon
 
     assert D(2030, 3, 11) == result.day
     assert result.provisional is True
@@ -290,8 +337,8 @@ def test_provisional_year():
     ],
 )
 def test_major_repair(start, expected):
-    """SLA-MAJOR: 3 working days on the China calendar (CAL-CN)."""
-    result = deadline(K.MAJOR_REPAIR, start)
+    """SLA-MAJOR set to 3 working days, on the China calendar (CAL-CN)."""
+    result = deadline(K.MAJOR_REPAIR, start, policy=COMPANY)
 
     assert rr.DateResult(expected, provisional=False, rules=("SLA-MAJOR", "CAL-CN")) == result
 
@@ -308,7 +355,7 @@ def test_major_repair_make_up_saturday():
 
 def test_major_repair_provisional():
     """Working days through an unpublished year are marked provisional."""
-    result = deadline(K.MAJOR_REPAIR, D(2030, 3, 4))
+    result = deadline(K.MAJOR_REPAIR, D(2030, 3, 4), policy=COMPANY)
 
     assert result.provisional is True
     assert ("SLA-MAJOR", "CAL-CN", "CAL-PROVISIONAL") == result.rules
@@ -332,9 +379,9 @@ def test_working_days_count(start, n):
 @given(sts.days, st.sampled_from([k for k in K if k.unit is DeadlineUnit.DAYS]))
 def test_day_deadline_on_or_after_n_days(start, kind):
     """A day deadline is a working day on or after start + n (the roll only moves forward)."""
-    result = deadline(kind, start)
+    result = deadline(kind, start, policy=COMPANY)
 
-    assert start + dt.timedelta(days=kind.length()) <= result.day
+    assert start + dt.timedelta(days=kind.length(COMPANY)) <= result.day
     assert rr.china_calendar().is_working_day(result.day)
 
 
@@ -501,3 +548,30 @@ def test_sla_sources(rule_id, document, needle):
     quotes = [s.quote for s in rr.RULES[rule_id].sources if s.document == document]
 
     assert [] != [q for q in quotes if needle in q]
+
+
+# --- CAL-CONVENTION: company deadlines count from the next day -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        (rr.Policy(), D(2026, 10, 8)),
+        # The contract's convention does not count the trigger day (CC 201) ...
+        (rr.Policy(convention=rr.Convention.INCLUSIVE_START), D(2026, 10, 8)),
+        # ... and the roll follows roll_to_working_day alone: 10-05 stays, a holiday.
+        (rr.Policy(roll_to_working_day=False), D(2026, 10, 5)),
+        (
+            rr.Policy(convention=rr.Convention.INCLUSIVE_START, roll_to_working_day=False),
+            D(2026, 10, 5),
+        ),
+    ],
+)
+def test_day_deadlines_count_from_the_next_day_under_any_convention(policy, expected):
+    """SLA-DISPATCH: 7 days from 2026-09-28 end on 10-05 (National Day), rolled to 10-08."""
+    result = rr.deadline(rr.Deadline.DISPATCH, D(2026, 9, 28), policy=policy)
+
+    assert expected == result.day
+    assert ("CAL-CONVENTION" in result.rules) == (
+        policy.convention is rr.Convention.INCLUSIVE_START
+    )

@@ -457,18 +457,26 @@ def test_expiry_boundary(found_on, covered):
 @pytest.mark.parametrize(
     ("found_on", "covered"),
     [
-        (D(2026, 6, 27), True),  # the day before the unrolled last day
-        (D(2026, 6, 28), True),  # the last day itself, a Sunday kept as it is
-        (D(2026, 6, 29), False),  # the day after: expired although a roll would cover it
+        (D(2027, 6, 26), True),  # the day before the term's last day
+        (D(2027, 6, 27), True),  # the last day itself, a Sunday kept as it is
+        (D(2027, 6, 28), False),  # the Civil Code's last day: expired under INCLUSIVE_START
     ],
 )
 def test_expiry_boundary_follows_the_policy(found_on, covered):
-    """allocate_liability passes its policy on: without the CC 203 roll the last day is 06-28."""
-    policy = rr.Policy(roll_to_working_day=False)
-    a = allocate_liability(project(), defect(found_on=found_on), policy=policy)
+    """allocate_liability passes its policy on: a three-year term counted from its start day.
+
+    Changed by rule book v2: the roll switch no longer moves the statutory day
+    (CAL-CONVENTION), so the convention of a contract term shows the policy is passed on.
+    """
+    p = rr.Project(
+        "P-LIA", ACCEPTED, "beijing", {C.DECORATION}, contract_terms={C.DECORATION: rr.Years(3)}
+    )
+    policy = rr.Policy(convention=rr.Convention.INCLUSIVE_START)
+    a = allocate_liability(p, defect(found_on=found_on), policy=policy)
 
     assert covered == a.covered
     assert covered == ("LIA-EXPIRED" not in a.rules)
+    assert allocate_liability(p, defect(found_on=found_on)).covered  # 2027-06-28 by default
 
 
 def test_lia_expired():

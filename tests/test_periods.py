@@ -168,13 +168,26 @@ class TestInclusiveStart:
     @pytest.mark.parametrize(
         ("start", "period", "expected"),
         [
-            (D(2026, 1, 31), rr.Months(1), D(2026, 2, 27)),
-            (D(2020, 2, 29), rr.Years(1), D(2021, 2, 27)),
+            # DOMAIN.md § 2: the day before the start's corresponding day in the month the
+            # period reaches; where that month has none, that month's last day.
+            (D(2026, 3, 1), rr.Months(1), D(2026, 3, 31)),
+            (D(2026, 3, 30), rr.Months(1), D(2026, 4, 29)),
+            (D(2026, 3, 31), rr.Months(1), D(2026, 4, 30)),  # 自3月31日起至4月30日止
+            (D(2024, 1, 31), rr.Months(1), D(2024, 2, 29)),
+            (D(2026, 1, 31), rr.Months(1), D(2026, 2, 28)),
+            (D(2023, 3, 1), rr.Years(1), D(2024, 2, 29)),
+            (D(2020, 2, 29), rr.Years(1), D(2021, 2, 28)),  # no 29 February in 2021
+            (D(2024, 2, 29), rr.Years(4), D(2028, 2, 28)),  # 29 February 2028 exists
+            (D(2019, 12, 1), rr.Years(2), D(2021, 11, 30)),
             (D(2026, 3, 2), rr.Days(10), D(2026, 3, 11)),
         ],
     )
     def test_month_end_and_days(self, start, period, expected):
-        """The clipped corresponding day, less one."""
+        """The day before the corresponding day, or the month's last day where it has none.
+
+        Changed by rule book v2: 31 March + 1 month used to give 29 April (the clipped
+        corresponding day less one); the rule book gives 30 April.
+        """
         assert expected == end(start, period, policy=INCLUSIVE)
 
 
@@ -460,5 +473,11 @@ class TestProperties:
 
     @given(start=strategies.days, period=strategies.calendar_periods())
     def test_inclusive_is_one_day_earlier(self, start, period):
-        """INCLUSIVE_START without roll is exactly one day before the unrolled CIVIL_CODE day."""
-        assert end(start, period, policy=NO_ROLL) - ONE == end(start, period, policy=INCLUSIVE)
+        """INCLUSIVE_START: the day before the corresponding day, or the month's last day.
+
+        One day before the unrolled CIVIL_CODE day, but where the month reached has no
+        corresponding day: then both end on that month's last day (DOMAIN.md § 2).
+        """
+        civil = end(start, period, policy=NO_ROLL)
+        corresponds = isinstance(period, rr.Days) or civil.day == start.day
+        assert (civil - ONE if corresponds else civil) == end(start, period, policy=INCLUSIVE)

@@ -52,8 +52,8 @@ DEFAULTS = [
     ("repair_plan_hours", 24, "§ 7 SLA-PLAN 24 hours"),
     ("dispatch_days", 7, "§ 7 SLA-DISPATCH 7 days"),
     ("pm_arrival_days", 10, "§ 7 SLA-PM-ARRIVE 10 days"),
-    ("simple_repair_days", 1, "§ 7 SLA-SIMPLE 1 day"),
-    ("major_repair_working_days", 3, "§ 7 SLA-MAJOR 3 working days"),
+    ("simple_repair_days", None, "§ 7 SLA-SIMPLE: none, '1~____天' has a blank upper bound"),
+    ("major_repair_working_days", None, "§ 7 SLA-MAJOR: none, for the same reason"),
     ("complaint_contact_hours", 24, "§ 7 SLA-COMPLAINT 24 hours"),
     ("complaint_revisit_days", 3, "§ 7 SLA-COMPLAINT-REVISIT within 3 days"),
     ("repair_revisit_days", 7, "§ 7 SLA-REPAIR-REVISIT within 7 days"),
@@ -268,3 +268,22 @@ def test_rainy_season_categories_accept_any_iterable_of_categories():
     assert "rainy_season_categories={WATERPROOFING, COOLING, ELECTRICAL_PLUMBING" in (
         rr.RULES["VIS-RAINY"].value_in_force()
     )
+
+
+@pytest.mark.parametrize("name", ["simple_repair_days", "major_repair_working_days"])
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        ("1", rr.InvalidTypeError),
+        (1.0, rr.InvalidTypeError),
+        (True, rr.InvalidTypeError),
+        (-1, rr.InvalidInputError),
+    ],
+)
+def test_blank_fields_take_none_or_a_count(name, value, error):
+    """SLA-SIMPLE, SLA-MAJOR: None (blank in the source) or a whole number from 0 on."""
+    with pytest.raises(error) as info:
+        rr.Policy(**{name: value})
+    assert f"Policy.{name}" == info.value.field
+    assert 0 == getattr(rr.Policy(**{name: 0}), name)
+    assert None is getattr(rr.Policy(**{name: None}), name)

@@ -64,7 +64,6 @@ POLICY_FIELDS = attrs.fields_dict(rr.Policy)
 _PART_3 = "rule book v2 part 3 (convention, rates and surveys) computes it"
 _LEDGER = "the service ledger issue computes it"
 UNCITED_KNOWN: dict[str, str] = {
-    "CAL-CONVENTION": _PART_3,
     "SAT-SAMPLING": _PART_3,
     "SAT-REWORK": _PART_3,
     "SLA-TWO-FAILURES": _LEDGER,

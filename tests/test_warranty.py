@@ -303,7 +303,10 @@ def test_leap_day_to_leap_day_and_inclusive_start():
     assert (CONTRACT_EXTENDS,) == expiry.findings
     inclusive = rr.Policy(convention=rr.Convention.INCLUSIVE_START)
     expiry = rr.warranty_expiry(p, C.DECORATION, policy=inclusive)
-    assert D(2026, 2, 27) == expiry.statutory_last_day
+    # The statutory day is the Civil Code's whatever the convention (CAL-CONVENTION):
+    # 2026-02-28, a make-up working Saturday; the term counted with its start day ends
+    # the day before 29 February 2028.
+    assert D(2026, 2, 28) == expiry.statutory_last_day
     assert D(2028, 2, 28) == expiry.last_day
 
 
@@ -387,11 +390,99 @@ def test_heating_in_the_south_with_a_term_in_seasons_is_still_an_error():
         rr.warranty_expiry(p, C.HEATING)
 
 
-def test_convention_inclusive_start():
-    """INCLUSIVE_START: '自2019年12月1日起至2021年11月30日止', no roll."""
-    p = project(accepted=D(2019, 12, 1), categories={C.DECORATION})
+def test_convention_inclusive_start_governs_contract_terms_only():
+    """CAL-CONVENTION: '自2019年12月1日起至2021年11月30日止' counts the term, not the floor.
+
+    CC 204 lets the parties agree how their own periods are counted; it cannot shorten the
+    State's floor (REG 40 "最低保修期限", MEAS 6 "必须符合国家有关规定"). Changed by rule book
+    v2: the decoration warranty used to end on 2021-11-30 under INCLUSIVE_START.
+    """
     policy = rr.Policy(convention=rr.Convention.INCLUSIVE_START)
-    assert D(2021, 11, 30) == rr.warranty_expiry(p, C.DECORATION, policy=policy).last_day
+    p = project(accepted=D(2019, 12, 1), categories={C.DECORATION})
+    expiry = rr.warranty_expiry(p, C.DECORATION, policy=policy)
+    assert (D(2021, 12, 1), D(2021, 12, 1)) == (expiry.statutory_last_day, expiry.last_day)
+    assert "CAL-CONVENTION" in expiry.rules
+    # The same two years agreed in the certificate: one day short, only by the convention.
+    p = project(
+        accepted=D(2019, 12, 1),
+        categories={C.DECORATION},
+        contract_terms={C.DECORATION: rr.Years(2)},
+    )
+    expiry = rr.warranty_expiry(p, C.DECORATION, policy=policy)
+    assert D(2021, 11, 30) == expiry.contract_last_day
+    assert D(2021, 12, 1) == expiry.last_day
+    assert ("ONE_DAY_SHORT_BY_CONVENTION",) == expiry.findings
+    # Under the Civil Code the same term ends on the statutory day: no finding at all.
+    assert () == rr.warranty_expiry(p, C.DECORATION).findings
+
+
+@pytest.mark.parametrize(
+    ("term", "finding"),
+    [
+        (rr.Years(2), "ONE_DAY_SHORT_BY_CONVENTION"),  # short by the start day only
+        (rr.Months(23), "BELOW_STATUTORY_MINIMUM"),  # short by a month: a shorter term
+        (rr.Years(3), "CONTRACT_EXTENDS"),
+    ],
+)
+def test_one_day_short_by_convention_or_below_the_minimum(term, finding):
+    """The test: the same term under CIVIL_CODE with the roll ends on or after the floor."""
+    policy = rr.Policy(convention=rr.Convention.INCLUSIVE_START)
+    p = project(
+        accepted=D(2019, 12, 1), categories={C.DECORATION}, contract_terms={C.DECORATION: term}
+    )
+    expiry = rr.warranty_expiry(p, C.DECORATION, policy=policy)
+    assert (finding,) == expiry.findings
+    assert max(expiry.statutory_last_day, expiry.contract_last_day) == expiry.last_day
+
+
+def test_a_rolled_statutory_day_does_not_depend_on_the_roll_switch():
+    """CAL-CONVENTION: roll_to_working_day=False governs contract terms, not the floor.
+
+    Decoration from 2024-06-28: 2026-06-28 is a Sunday, rolled to Monday 06-29 (CC 203);
+    without the roll a two-year term ends on the Sunday, one day short by the convention.
+    """
+    policy = rr.Policy(roll_to_working_day=False)
+    p = project(accepted=D(2024, 6, 28), categories={C.DECORATION})
+    expiry = rr.warranty_expiry(p, C.DECORATION, policy=policy)
+    assert D(2026, 6, 29) == expiry.last_day
+    assert "CAL-CONVENTION" in expiry.rules
+    p = project(
+        accepted=D(2024, 6, 28),
+        categories={C.DECORATION},
+        contract_terms={C.DECORATION: rr.Years(2)},
+    )
+    expiry = rr.warranty_expiry(p, C.DECORATION, policy=policy)
+    assert (D(2026, 6, 28), D(2026, 6, 29)) == (expiry.contract_last_day, expiry.last_day)
+    assert ("ONE_DAY_SHORT_BY_CONVENTION",) == expiry.findings
+    # The day before, of and after the rolled last day.
+    assert rr.in_warranty(p, C.DECORATION, D(2026, 6, 28), policy=policy)
+    assert rr.in_warranty(p, C.DECORATION, D(2026, 6, 29), policy=policy)
+    assert not rr.in_warranty(p, C.DECORATION, D(2026, 6, 30), policy=policy)
+
+
+def test_no_contract_default_for_other_works():
+    """WTY-OTHER with S000's "无合同约定的…按5年计": OTHER without a term takes the default."""
+    p = project(accepted=D(2021, 9, 28), categories={C.OTHER, C.DECORATION})
+    with pytest.raises(rr.InvalidInputError, match="WTY-OTHER"):
+        rr.warranty_expiry(p, C.OTHER)
+    policy = rr.Policy(no_contract_default=rr.Years(5))
+    expiry = rr.warranty_expiry(p, C.OTHER, policy=policy)
+    assert D(2026, 9, 28) == expiry.last_day  # a Monday, from the acceptance day
+    assert ("NO_CONTRACT_DEFAULT", "NO_STATUTORY_MINIMUM") == expiry.findings
+    assert rr.Years(5) == expiry.contract_period
+    # A term in the contract wins; the statutory categories keep their floor.
+    with_term = attrs.evolve(p, contract_terms={C.OTHER: rr.Years(1)})
+    assert D(2022, 9, 28) == rr.warranty_expiry(with_term, C.OTHER, policy=policy).last_day
+    decoration = rr.warranty_expiry(p, C.DECORATION, policy=policy)
+    assert (D(2023, 9, 28), ()) == (decoration.last_day, decoration.findings)
+
+
+@pytest.mark.parametrize("value", [rr.HeatingSeasons(2), rr.DesignLife(), rr.Years(0), 5, "5y"])
+def test_no_contract_default_refuses_other_values(value):
+    """Policy.no_contract_default: None, or years, months or days longer than 0."""
+    with pytest.raises(rr.RevisitRulesError) as info:
+        rr.Policy(no_contract_default=value)
+    assert "Policy.no_contract_default" == info.value.field
 
 
 # --- in_warranty ---------------------------------------------------------------------------
@@ -797,8 +888,14 @@ def test_effective_day_never_before_statutory(accepted, region, category, term, 
     assert expiry.last_day == max(expiry.statutory_last_day, expiry.contract_last_day)
     below = expiry.contract_last_day < expiry.statutory_last_day
     above = expiry.contract_last_day > expiry.statutory_last_day
-    assert below == (BELOW_STATUTORY_MINIMUM in expiry.findings)
+    short = {BELOW_STATUTORY_MINIMUM, "ONE_DAY_SHORT_BY_CONVENTION"} & set(expiry.findings)
+    assert below == (len(short) == 1)
     assert above == (CONTRACT_EXTENDS in expiry.findings)
+    # CAL-CONVENTION: the statutory day does not depend on the convention or the roll.
+    civil = attrs.evolve(policy, convention=rr.Convention.CIVIL_CODE, roll_to_working_day=True)
+    assert rr.warranty_expiry(p, category, policy=civil).statutory_last_day == (
+        expiry.statutory_last_day
+    )
 
 
 #: A contract term and a longer one of the same unit.

@@ -493,6 +493,8 @@ def balances(value: object, where: str) -> dict[rr.Party, Decimal]:
 
 
 def _policy_converter(field: attrs.Attribute[Any]) -> Converter:  # noqa: PLR0911 - one per type
+    if field.name in _POLICY_BY_NAME:  # fields whose default (None) does not tell the type
+        return _POLICY_BY_NAME[field.name]
     default = getattr(rr.Policy(), field.name)
     if isinstance(default, enum.Enum):
         return member(type(default))
@@ -510,6 +512,12 @@ def _policy_converter(field: attrs.Attribute[Any]) -> Converter:  # noqa: PLR091
         return categories
     return string
 
+
+_POLICY_BY_NAME: Final[dict[str, Converter]] = {
+    "no_contract_default": period,
+    "simple_repair_days": integer,
+    "major_repair_working_days": integer,
+}
 
 POLICY: Final[dict[str, Converter]] = {
     f.name: _policy_converter(f) for f in attrs.fields(rr.Policy)

@@ -15,6 +15,7 @@ from revisit_rules.__about__ import __version__
 from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.deadlines import Deadline, DeadlineUnit, deadline
 from revisit_rules.errors import (
+    BlankInSourceError,
     CalendarRangeError,
     DateRangeError,
     InvalidInputError,
@@ -113,6 +114,7 @@ __all__ = [
     "RULES",
     "Allocation",
     "Approval",
+    "BlankInSourceError",
     "Cadence",
     "CalendarRangeError",
     "Category",

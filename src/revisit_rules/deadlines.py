@@ -7,9 +7,10 @@ its length and a rule ID. Three units, three ways of counting:
   N hours from 10:00 on day D end at 10:00 on D + N/24. These kinds take a time-zone-aware
   ``datetime`` and return one in the policy's time zone (``Asia/Shanghai`` by default).
   Hours never roll over rest days.
-* **days** — counted by :func:`~revisit_rules.period_end` with ``Days(n)`` (CAL-PERIOD):
-  the start day is not counted, and a last day that is a rest day rolls to the next working
-  day (民法典 Art. 203). These kinds take and return dates.
+* **days** — counted as :func:`~revisit_rules.period_end` counts ``Days(n)`` (CAL-PERIOD):
+  the start day is not counted whatever the contract's convention (CAL-CONVENTION), and a
+  last day that is a rest day rolls to the next working day (民法典 Art. 203) unless
+  ``roll_to_working_day`` is off. These kinds take and return dates.
 * **working days** — the n-th working day after the start on the working-day calendar
   (CAL-CN), e.g. SLA-MAJOR's "3个工作日".
 
@@ -27,7 +28,9 @@ Sources: 房屋建筑工程质量保修办法 Art. 9; 民法典 Art. 201, 203; s
 datetime.datetime(2026, 10, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
 >>> deadline(Deadline.DISPATCH, dt.date(2026, 9, 28)).day  # 10-05 is a holiday: rolls on
 datetime.date(2026, 10, 8)
->>> deadline(Deadline.MAJOR_REPAIR, dt.date(2026, 9, 29)).day  # 3 working days
+>>> from revisit_rules import Policy
+>>> company = Policy(major_repair_working_days=3)  # S000 "3~____个工作日": the blank, set
+>>> deadline(Deadline.MAJOR_REPAIR, dt.date(2026, 9, 29), policy=company).day
 datetime.date(2026, 10, 9)
 """
 
@@ -40,9 +43,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revisit_rules._check import FrozenMap, check_date
 from revisit_rules.calendar import WorkCalendar, china_calendar
-from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
-from revisit_rules.periods import DateResult, Days, period_end
-from revisit_rules.policy import policy_or_default
+from revisit_rules.errors import (
+    BlankInSourceError,
+    DateRangeError,
+    InvalidInputError,
+    InvalidTypeError,
+)
+from revisit_rules.periods import DateResult, Days, _period_end
+from revisit_rules.policy import Convention, policy_or_default
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -148,12 +156,30 @@ class Deadline(enum.Enum):
 
         >>> Deadline.REPAIR_REVISIT.length(), Deadline.LEAK_REPAIR_REVISIT.length()
         (7, 3)
+
+        Raises:
+            BlankInSourceError: the source leaves the number blank and the policy has
+                none (SIMPLE_REPAIR, MAJOR_REPAIR by default).
         """
-        value: int = getattr(policy_or_default(policy, rule=self.rule), self.policy_field)
+        value: int | None = getattr(policy_or_default(policy, rule=self.rule), self.policy_field)
+        if value is None:
+            raise BlankInSourceError(
+                f"Policy.{self.policy_field}",
+                None,
+                f"a number set by the company: the source's range {_BLANKS[self]} leaves its "
+                f"upper bound blank (a range a~b means within b), so Deadline.{self.name} has "
+                f"no length until Policy.{self.policy_field} is set",
+                rule=self.rule,
+            )
         return value
 
 
 _H, _D, _W = DeadlineUnit.HOURS, DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS
+
+#: The kinds whose source leaves the number blank, with the source's words (S000).
+_BLANKS: Final[Mapping[Deadline, str]] = FrozenMap(
+    {Deadline.SIMPLE_REPAIR: "'1~____天'", Deadline.MAJOR_REPAIR: "'3~____个工作日'"}
+)
 
 #: Per kind: unit, Policy field, rule ID, Chinese label (DOMAIN.md § 7; VIS-RECORD § 5).
 _SPEC: Final[Mapping[Deadline, tuple[DeadlineUnit, str, str, str]]] = FrozenMap(
@@ -341,6 +367,8 @@ def deadline(
         InvalidTypeError: a ``date`` for an hour kind, a ``datetime`` for a day kind, or a
             ``kind`` that is not a :class:`Deadline`.
         InvalidInputError: a naive ``datetime``; an unknown time zone in the policy.
+        BlankInSourceError: a kind whose source leaves its number blank (SIMPLE_REPAIR,
+            MAJOR_REPAIR) while the policy does not set it.
 
     >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
@@ -357,9 +385,9 @@ def deadline(
         raise InvalidTypeError(
             "calendar", calendar, "a revisit_rules.WorkCalendar or None", rule="CAL-CN"
         )
-    n = kind.length(pol)
     if kind.unit is DeadlineUnit.HOURS:
         instant = _hours_start(kind, start)
+        n = kind.length(pol)
         # Elapsed hours (CC 201 para. 2): computed in UTC, shown in the policy's zone.
         try:
             return (instant.astimezone(dt.UTC) + dt.timedelta(hours=n)).astimezone(_zone(pol))
@@ -372,9 +400,23 @@ def deadline(
                 rule=kind.rule,
             ) from None
     day = _days_start(kind, start)
+    n = kind.length(pol)  # after the arguments: a bad start is named before a blank
     if kind.unit is DeadlineUnit.DAYS:
-        result = period_end(day, Days(n), policy=pol, calendar=calendar)
-        return DateResult(result.day, result.provisional, (kind.rule, *result.rules))
+        # A company deadline counts from the day after its trigger (CC 201) whatever the
+        # contract's convention, and rolls only under roll_to_working_day (CAL-CONVENTION).
+        result = _period_end(
+            day,
+            Days(n),
+            pol=pol,
+            region=None,
+            design_life_years=None,
+            calendar=calendar,
+            convention=Convention.CIVIL_CODE,
+        )
+        rules = (kind.rule, *result.rules)
+        if pol.convention is not Convention.CIVIL_CODE:
+            rules += ("CAL-CONVENTION",)
+        return DateResult(result.day, result.provisional, rules)
     cal = calendar if calendar is not None else china_calendar()
     result = cal.offset(day, n)
     return DateResult(result.day, result.provisional, (kind.rule, *result.rules))

@@ -98,6 +98,14 @@ class CalendarRangeError(InvalidInputError):
     """A day outside the years the working-day calendar covers (CAL-CN)."""
 
 
+class BlankInSourceError(InvalidInputError):
+    """A number the source leaves blank (``____``) is needed, and the policy has none.
+
+    The field stays None until the company sets it: a range "a~____" means within its
+    blank upper bound, which no default may guess (DOMAIN.md § 7).
+    """
+
+
 class DateRangeError(InvalidInputError):
     """A date that would fall outside ``datetime.date``'s years 1-9999.
 

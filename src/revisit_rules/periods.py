@@ -125,19 +125,30 @@ def _design_life(value: object) -> int:
 
 
 def _unrolled(
-    start: dt.date, period: Period, policy: Policy, region: object, rules: list[str]
+    start: dt.date,
+    period: Period,
+    policy: Policy,
+    region: object,
+    rules: list[str],
+    *,
+    inclusive: bool,
 ) -> dt.date:
-    """The period's last day before any roll (CC 201-202 or the convention); adds rules."""
+    """The period's last day before any roll (CC 201-202, or INCLUSIVE_START); adds rules.
+
+    INCLUSIVE_START counts the start day: N days from D end on D + N - 1; years and months
+    end the day before the start's corresponding day in the month the period reaches, or
+    on that month's last day where it has no corresponding day (31 March + 1 month: 30
+    April; 1 March 2023 + 1 year: 29 February 2024).
+    """
     if isinstance(period, HeatingSeasons | CoolingSeasons):
         kind = SeasonKind.HEATING if isinstance(period, HeatingSeasons) else SeasonKind.COOLING
         rules += ["SEA-HEATING" if kind is SeasonKind.HEATING else "SEA-COOLING", "SEA-COUNT"]
         return nth_season_end(kind, region, start, period.n, policy=policy)
     n = getattr(period, "n", 0)
     if isinstance(period, Days):
-        last = start + dt.timedelta(days=n)
-    else:
-        last = _add_months(start, n * 12 if isinstance(period, Years) else n)
-    if policy.convention is Convention.INCLUSIVE_START:
+        return start + dt.timedelta(days=n - 1 if inclusive else n)
+    last = _add_months(start, n * 12 if isinstance(period, Years) else n)
+    if inclusive and last.day == start.day:  # the corresponding day exists: the day before
         last -= dt.timedelta(days=1)
     return last
 
@@ -200,27 +211,31 @@ def _period_end(
     region: object,
     design_life_years: int | None,
     calendar: WorkCalendar | None,
-    roll: bool = True,
+    convention: Convention | None = None,
+    roll: bool | None = None,
 ) -> DateResult:
     """:func:`period_end` for checked arguments (the warranty and planner hot path).
 
-    ``roll=False`` gives the day before any roll, whatever the policy says (the warranty's
-    day past the calendar's data, BEYOND_CALENDAR).
+    ``convention`` and ``roll`` override the policy's (CAL-CONVENTION): a statutory last
+    day is counted under CIVIL_CODE and always rolls; ``roll=False`` gives the day before
+    any roll (the warranty's day past the calendar's data, BEYOND_CALENDAR). ``None``
+    leaves each to the policy.
     """
     rules = ["CAL-PERIOD"]
-    inclusive = pol.convention is Convention.INCLUSIVE_START
+    inclusive = (convention or pol.convention) is Convention.INCLUSIVE_START
     if isinstance(period, DesignLife):
         rules.append("WTY-DESIGN-LIFE")
         period = Years(_design_life(design_life_years))  # checked again: cheap, and exact
     try:
-        last = _unrolled(start, period, pol, region, rules)
+        last = _unrolled(start, period, pol, region, rules, inclusive=inclusive)
     except (OverflowError, ValueError) as err:
         if isinstance(err, InvalidInputError):
             raise
         raise DateRangeError(
             "period", period, f"a period from {start} that ends by 9999-12-31", rule="CAL-PERIOD"
         ) from None
-    roll = roll and pol.roll_to_working_day and (not inclusive or pol.roll_inclusive_start)
+    if roll is None:
+        roll = pol.roll_to_working_day and (not inclusive or pol.roll_inclusive_start)
     if not roll:
         return DateResult(last, provisional=False, rules=tuple(rules))
     cal = calendar if calendar is not None else china_calendar()

@@ -25,6 +25,7 @@ import attrs
 
 from revisit_rules._check import FrozenMap, check_bool, check_int
 from revisit_rules.categories import Category
+from revisit_rules.durations import Days, Months, Period, Years
 from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
 from revisit_rules.seasons import SeasonSpan, region_of
 
@@ -105,6 +106,19 @@ def _category_set(value: object) -> frozenset[Category]:
     return cats
 
 
+def _default_term(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    if value is None:
+        return
+    if not isinstance(value, Years | Months | Days):
+        raise InvalidTypeError(
+            f"Policy.{attribute.name}", value, "None, or Years, Months or Days", rule="WTY-OTHER"
+        )
+    if value.n <= 0:
+        raise InvalidInputError(
+            f"Policy.{attribute.name}", value, "a period longer than 0", rule="WTY-OTHER"
+        )
+
+
 def _spans(field: str, rule: str, value: object) -> FrozenMap[str, SeasonSpan]:
     """Season overrides keyed by region key; Chinese names become keys, unknown names fail."""
     if not isinstance(value, Mapping):
@@ -175,6 +189,12 @@ def _duration(attribute: attrs.Attribute[Any], value: object, minimum: int) -> N
 
 def _nonneg_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
     _duration(attribute, value, 0)
+
+
+def _blank_or_nonneg_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    """None (the source leaves the number blank) or a duration from 0 on."""
+    if value is not None:
+        _duration(attribute, value, 0)
 
 
 def _pos_int(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
@@ -289,6 +309,11 @@ class Policy:
     #: Under INCLUSIVE_START, roll rest days too ("no roll unless asked").
     roll_inclusive_start: bool = _f(default=False, validator=_flag, rule="CAL-PERIOD")
 
+    # --- WTY --------------------------------------------------------------------------
+    #: WTY-OTHER: S000's company default for OTHER works without a contract term ("无合同约
+    #: 定的…按5年计"); None (the default): such works need a term.
+    no_contract_default: Period | None = _f(None, _default_term, "WTY-OTHER")
+
     # --- SEA --------------------------------------------------------------------------
     #: SEA-COUNT: a season in progress at the start day counts as the first.
     count_partial_season: bool = _f(default=False, validator=_flag, rule="SEA-COUNT")
@@ -370,10 +395,12 @@ class Policy:
     dispatch_days: int = _f(7, _nonneg_int, "SLA-DISPATCH")
     #: SLA-PM-ARRIVE / LIA-PM: days for the project manager to reach the site (S001).
     pm_arrival_days: int = _f(10, _nonneg_int, "SLA-PM-ARRIVE")
-    #: SLA-SIMPLE: days to solve a problem the team can solve itself (S000 "1~____天").
-    simple_repair_days: int = _f(1, _nonneg_int, "SLA-SIMPLE")
-    #: SLA-MAJOR: working days to repair a larger problem (S000 "3~____个工作日").
-    major_repair_working_days: int = _f(3, _nonneg_int, "SLA-MAJOR")
+    #: SLA-SIMPLE: days to solve a problem the team can solve itself. S000 "1~____天"
+    #: leaves the bound blank and a range a~b means within b: None until the company sets it.
+    simple_repair_days: int | None = _f(None, _blank_or_nonneg_int, "SLA-SIMPLE")
+    #: SLA-MAJOR: working days to repair a larger problem. S000 "3~____个工作日" leaves the
+    #: bound blank: None until the company sets it.
+    major_repair_working_days: int | None = _f(None, _blank_or_nonneg_int, "SLA-MAJOR")
     #: SLA-COMPLAINT: hours to contact a complainant (S003).
     complaint_contact_hours: int = _f(24, _nonneg_int, "SLA-COMPLAINT")
     #: SLA-COMPLAINT-REVISIT: days to revisit after a complaint is closed (S001).

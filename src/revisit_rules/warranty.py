@@ -78,7 +78,7 @@ from revisit_rules.periods import (
     _period_end,
     missing_design_life,
 )
-from revisit_rules.policy import policy_or_default
+from revisit_rules.policy import Convention, policy_or_default
 from revisit_rules.satisfaction import CustomerClass
 from revisit_rules.seasons import Region, region_of
 
@@ -92,8 +92,10 @@ __all__ = [
     "BEYOND_CALENDAR",
     "CONTRACT_EXTENDS",
     "DESIGN_LIFE_NOT_GB50068",
+    "NO_CONTRACT_DEFAULT",
     "NO_SEASON",
     "NO_STATUTORY_MINIMUM",
+    "ONE_DAY_SHORT_BY_CONVENTION",
     "Category",
     "Expiry",
     "Project",
@@ -106,6 +108,13 @@ __all__ = [
 
 #: Finding: the contract term ends before the statutory minimum; the statutory day applies.
 BELOW_STATUTORY_MINIMUM: Final = "BELOW_STATUTORY_MINIMUM"
+#: Finding: the contract term is as long as the statutory minimum but ends earlier only
+#: because its convention counts the start day and does not roll (CAL-CONVENTION); the
+#: statutory day applies.
+ONE_DAY_SHORT_BY_CONVENTION: Final = "ONE_DAY_SHORT_BY_CONVENTION"
+#: Finding: an OTHER work without a contract term takes the policy's no-contract default
+#: (S000 "无合同约定的…按5年计", WTY-OTHER).
+NO_CONTRACT_DEFAULT: Final = "NO_CONTRACT_DEFAULT"
 #: Finding: the contract term ends after the statutory minimum and applies.
 CONTRACT_EXTENDS: Final = "CONTRACT_EXTENDS"
 #: Finding: the category has no statutory minimum (OTHER); the agreed period stands as given.
@@ -329,10 +338,18 @@ class Expiry:
     contract_period: Period | None = attrs.field(default=None, kw_only=True)
 
 
-def _end(project: Project, period: Period, policy: Policy) -> tuple[DateResult, bool]:
-    """``period_end`` from the acceptance day; past the calendar's data, the unrolled day."""
+def _end(
+    project: Project, period: Period, policy: Policy, *, statutory: bool
+) -> tuple[DateResult, bool]:
+    """``period_end`` from the acceptance day; past the calendar's data, the unrolled day.
 
-    def end(*, roll: bool) -> DateResult:
+    A statutory last day is counted under CIVIL_CODE and always rolls (CAL-CONVENTION: an
+    agreed way of counting cannot shorten the State's floor); a contract term follows the
+    policy's convention and roll.
+    """
+    convention = Convention.CIVIL_CODE if statutory else None
+
+    def end(*, roll: bool | None) -> DateResult:
         return _period_end(
             project.accepted_on,
             period,
@@ -340,15 +357,21 @@ def _end(project: Project, period: Period, policy: Policy) -> tuple[DateResult, 
             region=project.region,
             design_life_years=project.design_life_years,
             calendar=None,
+            convention=convention,
             roll=roll,
         )
 
     try:
-        return end(roll=True), False
+        result = end(roll=True if statutory else None)
     except CalendarRangeError:
         unrolled = end(roll=False)
         rules = (*unrolled.rules, "CAL-CN", "CAL-PROVISIONAL")
         return DateResult(unrolled.day, provisional=True, rules=rules), True
+    if statutory and (
+        policy.convention is not Convention.CIVIL_CODE or not policy.roll_to_working_day
+    ):
+        result = DateResult(result.day, result.provisional, (*result.rules, "CAL-CONVENTION"))
+    return result, False
 
 
 def _merge(*groups: Iterable[str]) -> tuple[str, ...]:
@@ -357,6 +380,18 @@ def _merge(*groups: Iterable[str]) -> tuple[str, ...]:
         for rule in group:
             seen.setdefault(rule, None)
     return tuple(seen)
+
+
+def _term(project: Project, category: Category, policy: Policy) -> tuple[Period | None, bool]:
+    """The contract term of ``category``, and whether it is the policy's no-contract default.
+
+    S000's "无合同约定的…按5年计" is a company default for works without a term: it stands in
+    for OTHER works only (the statutory categories keep their floor, REG 40).
+    """
+    term = project.contract_terms.get(category)
+    if term is None and category is Category.OTHER and policy.no_contract_default is not None:
+        return policy.no_contract_default, True
+    return term, False
 
 
 def _ends(
@@ -369,7 +404,7 @@ def _ends(
     applies (SEA-NO-SEASON: a contract term is one of its two remedies).
     """
     minimum = _MINIMUM[category]
-    term = project.contract_terms.get(category)
+    term, _ = _term(project, category, policy)
     if minimum is None and term is None:
         raise InvalidInputError(
             f"Project.contract_terms[{category.name}]",
@@ -383,13 +418,13 @@ def _ends(
     beyond = no_season = False
     if minimum is not None:
         try:
-            statutory, beyond = _end(project, minimum, policy)
+            statutory, beyond = _end(project, minimum, policy, statutory=True)
         except NoSeasonError:
             if term is None:
                 raise
             no_season = True  # a term counted in the missing seasons raises just below
     if term is not None:
-        contract, beyond_term = _end(project, term, policy)
+        contract, beyond_term = _end(project, term, policy, statutory=False)
         beyond = beyond or beyond_term
     return statutory, contract, beyond, no_season
 
@@ -412,11 +447,29 @@ def last_days(project: Project, policy: Policy) -> dict[Category, tuple[dt.date,
     return out
 
 
-def _comparison(statutory: DateResult | None, contract: DateResult | None) -> list[str]:
-    """WTY-MIN's findings: the contract term ends before or after the statutory day."""
-    if statutory is None or contract is None or contract.day == statutory.day:
+def _comparison(
+    project: Project,
+    term: Period | None,
+    policy: Policy,
+    statutory: DateResult | None,
+    contract: DateResult | None,
+) -> list[str]:
+    """WTY-MIN's findings: the contract term ends before or after the statutory day.
+
+    A term that ends earlier only because of the counting convention (the start day
+    counted, no roll: the same term under CIVIL_CODE with the roll ends on or after the
+    statutory day) is ONE_DAY_SHORT_BY_CONVENTION rather than BELOW_STATUTORY_MINIMUM
+    (CAL-CONVENTION); either way the statutory day applies.
+    """
+    if statutory is None or contract is None or term is None or contract.day == statutory.day:
         return []
-    return [BELOW_STATUTORY_MINIMUM if contract.day < statutory.day else CONTRACT_EXTENDS]
+    if contract.day > statutory.day:
+        return [CONTRACT_EXTENDS]
+    if policy.convention is not Convention.CIVIL_CODE or not policy.roll_to_working_day:
+        civil, _ = _end(project, term, policy, statutory=True)  # CIVIL_CODE, with the roll
+        if civil.day >= statutory.day:
+            return [ONE_DAY_SHORT_BY_CONVENTION]
+    return [BELOW_STATUTORY_MINIMUM]
 
 
 def warranty_expiry(
@@ -445,8 +498,10 @@ def warranty_expiry(
         )
     pol = policy_or_default(policy, rule="WTY-MIN")
     statutory, contract, beyond, no_season = _ends(project, cat, pol)
-    term = project.contract_terms.get(cat)
+    term, defaulted = _term(project, cat, pol)
     findings: list[str] = [BEYOND_CALENDAR] if beyond else []
+    if defaulted:
+        findings.append(NO_CONTRACT_DEFAULT)
     if (
         _needs_design_life(_MINIMUM[cat], term)
         and project.design_life_years not in DESIGN_LIFE_CATEGORIES.values()
@@ -464,7 +519,7 @@ def warranty_expiry(
         rules.append(contract.rules)
     if statutory is not None or no_season:
         rules.append(("WTY-MIN",))  # the floor applies, or is found unmeasurable
-    findings += _comparison(statutory, contract)
+    findings += _comparison(project, term, pol, statutory, contract)
     used = [r for r in (statutory, contract) if r is not None]
     effective = max(used, key=lambda r: r.day)
     return Expiry(

@@ -115,16 +115,16 @@ RULES: tuple[Rule, ...] = (
         title_en="Problems the team can solve itself",
         statement=(
             "A problem the repair team can solve itself is solved within simple_repair_days. "
-            "The source reads '1~____天' and leaves the upper bound blank; the library "
-            "assumes its lower bound, 1 day."
+            "The source reads '1~____天': a range a~b means within b, and b is blank, so the "
+            "field is None until the company sets it; deadline() raises BlankInSourceError "
+            "naming the blank and the field, and the ledger creates no such obligation."
         ),
-        value="1 day",
+        value="within ____ days (blank in the source: set by the company)",
         sources=(
             Source("S000", "", "能自行处理的质量问题,保证在1~____天内给予解决"),
             Source("DOMAIN", "§ 7 SLA-SIMPLE"),
         ),
         policy_fields=("simple_repair_days",),
-        assumption=True,
     ),
     Rule(
         id="SLA-MAJOR",
@@ -132,16 +132,15 @@ RULES: tuple[Rule, ...] = (
         title_en="Larger problems",
         statement=(
             "A larger problem is repaired within major_repair_working_days working days "
-            "(CAL-CN) after the notice. The source reads '3~____个工作日' and leaves the "
-            "upper bound blank; the library assumes the least, 3 working days."
+            "(CAL-CN) after the notice. The source reads '3~____个工作日': the upper bound "
+            "is blank, so the field is None until the company sets it (as SLA-SIMPLE)."
         ),
-        value="3 working days",
+        value="within ____ working days (blank in the source: set by the company)",
         sources=(
             Source("S000", "", "较大的质量问题,保修工作将视情况在3~____个工作日内完成。"),
             Source("DOMAIN", "§ 7 SLA-MAJOR"),
         ),
         policy_fields=("major_repair_working_days",),
-        assumption=True,
     ),
     Rule(
         id="SLA-COMPLAINT",
