@@ -166,7 +166,15 @@ BAD = {
     "mapping": [None, [("shanghai", rr.SeasonSpan.parse("12-01", "02-28"))], {"x": "12-01"}],
     "span": [None, ("04-01", "06-30"), "04-01"],
     "str": [None, 8],
-    "categories": [None, "WATERPROOFING", rr.Category.WATERPROOFING, {"WATERPROOFING"}, [1]],
+    "categories": [
+        None,
+        "WATERPROOFING",
+        rr.Category.WATERPROOFING,
+        {"WATERPROOFING"},
+        [1],
+        [[rr.Category.WATERPROOFING]],  # unhashable: still the package's typed error
+        {rr.Category.WATERPROOFING: False},  # a mapping is no set: its values would be lost
+    ],
 }
 
 

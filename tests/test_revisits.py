@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 
 import revisit_rules as rr
 from revisit_rules.portfolio import example_portfolio
-from revisit_rules.revisits import visit_id
 
 from . import strategies as sts
 
@@ -534,11 +533,11 @@ def test_rainy_visits_serve_the_policys_categories():
 
 
 def test_one_year_horizon_keeps_routine_visits_to_the_first_year():
-    """VIS-HORIZON ONE_YEAR: routine windows begin before A + 12 months, end before it.
+    """VIS-HORIZON ONE_YEAR: routine windows begin before A + 12 months and end by it.
 
     S000 3.2 "工程验收交付一年后…不再组织回访"; the pre-expiry visit stays owed (S003).
     A rainy season 12-01 -> 04-30 from 2026-03-02: the running one from A, the next one cut
-    to 2027-03-01, none after; the periodic window of A + 12 months is not owed.
+    to 2027-03-02, none after; the periodic window of A + 12 months is not owed.
     """
     policy = attrs.evolve(
         UNMERGED,
@@ -547,7 +546,7 @@ def test_one_year_horizon_keeps_routine_visits_to_the_first_year():
     )
     p = project(D(2026, 3, 2), {C.WATERPROOFING}, region="shanghai")
     visits = rr.plan_revisits(p, policy=policy)
-    assert [(D(2026, 3, 2), D(2026, 4, 30)), (D(2026, 12, 1), D(2027, 3, 1))] == spans(
+    assert [(D(2026, 3, 2), D(2026, 4, 30)), (D(2026, 12, 1), D(2027, 3, 2))] == spans(
         visits, K.RAINY_SEASON
     )
     assert [(D(2026, 9, 2), D(2026, 10, 1))] == spans(visits, K.PERIODIC)
@@ -876,8 +875,9 @@ def test_periodic_window_cut_at_the_cut_off(accepted, periodic, skipped):
     assert periodic == windows(visits, K.PERIODIC)
     assert 1 == len(windows(visits, K.PRE_EXPIRY))  # the pre-expiry visit is always owed
     findings = rr.plan_findings(p, policy=UNMERGED)
-    assert skipped == [
-        f.detail.split(": ")[0] for f in findings if f.code == "SKIPPED_NO_WORKING_DAY"
+    assert skipped == [f.visit_id for f in findings if f.code == "SKIPPED_NO_WORKING_DAY"]
+    assert [(accepted.replace(year=2025, month=12),) * 2 for _ in skipped] == [
+        f.window for f in findings if f.code == "SKIPPED_NO_WORKING_DAY"
     ]
     assert all(f.rule == "VIS-TARGET" for f in findings)
 
@@ -1656,7 +1656,7 @@ def visit_policies(draw, regions):
         handover_months=draw(_months(6, 24)),
         visit_window_months=draw(_months(4, 24)),
         technical_months=draw(_months(12, 36)),
-        heating_visit_months=draw(st.integers(min_value=1, max_value=14)),
+        heating_visit_months=draw(_months(14, 48)),
         commissioning_start_months=commissioning_start,
         commissioning_end_months=commissioning_start + draw(_months(4, 12)),
         pre_expiry_start_months=pre_expiry_start,
@@ -1665,7 +1665,7 @@ def visit_policies(draw, regions):
         heating_seasons={r: draw(season_spans(min_days=60)) for r in heated if draw(st.booleans())},
         rainy_season_categories=draw(st.frozensets(st.sampled_from(C))),
         winter_visit=draw(st.booleans()),
-        winter_start_months=draw(st.integers(min_value=1, max_value=2)),
+        winter_start_months=draw(st.integers(min_value=1, max_value=3)),
         revisit_horizon=draw(st.sampled_from(rr.RevisitHorizon)),
         lead_by_customer_class=draw(st.booleans()),
     )
@@ -1899,25 +1899,20 @@ def cut_offs(p, policy):
 
 def short_terms(p, policy):
     """The visit ids the SHORT_TERM findings name (their window runs to a last day)."""
-    out = set()
-    for f in rr.plan_findings(p, policy=policy):
-        if f.code == "SHORT_TERM":
-            head = f.detail.split(": ")[0]
-            kind, _, category = head.partition(" ")
-            out.add(visit_id(p.id, K[kind], category or 1))
-    return out
+    return {f.visit_id for f in rr.plan_findings(p, policy=policy) if f.code == "SHORT_TERM"}
 
 
 def planned(call, *args, **kwargs):
     """``call(*args, **kwargs)``, or None where a window of the policy holds no working day.
 
-    That is the one error a random policy may meet (VIS-TARGET, field ``window``); any
-    other error is the planner's and fails the test.
+    Those are the errors a random policy may meet (VIS-TARGET, field ``window``; a winter
+    start past a short season's end, VIS-WINTER); any other error is the planner's and
+    fails the test.
     """
     try:
         return call(*args, **kwargs)
     except rr.InvalidInputError as err:
-        if err.field != "window":
+        if err.field not in {"window", "Policy.winter_start_months"}:
             raise
         return None
 
@@ -1942,7 +1937,7 @@ def test_every_visit_is_done_a_month_before_its_warranty_ends(case):
     if visits is None:
         return
     cut, short = cut_offs(p, policy), short_terms(p, policy)
-    year_end = p.accepted_on + relativedelta(months=12) - DAY
+    year_end = p.accepted_on + relativedelta(months=12)
     for v in visits:
         (kind,) = v.kinds
         if v.uid in short:
@@ -1957,6 +1952,7 @@ def test_every_visit_is_done_a_month_before_its_warranty_ends(case):
             K.HANDOVER,
             K.PRE_EXPIRY,
         }:
+            assert v.earliest < year_end
             assert v.latest <= year_end
 
 
@@ -2052,8 +2048,11 @@ def test_plan_findings_in_records_and_html():
     p = project(D(2026, 10, 11), {C.OTHER}, pid="P<&>", contract_terms={C.OTHER: rr.Months(1)})
     plan = rr.annual_plan([p], 2026)
     assert 2 == len(plan.findings)
-    assert [attrs.asdict(f) for f in plan.findings] == plan.finding_records()
-    assert {"project_id", "code", "rule", "detail"} == set(plan.finding_records()[0])
+    assert {a.name for a in attrs.fields(rr.PlanFinding)} == set(plan.finding_records()[0])
+    handover, pre_expiry = plan.finding_records()
+    assert ("P<&>:HANDOVER:1", None) == (handover["visit_id"], handover["category"])
+    assert ("P<&>:PRE_EXPIRY:OTHER", "OTHER") == (pre_expiry["visit_id"], pre_expiry["category"])
+    assert (D(2026, 10, 12), D(2026, 11, 11)) == pre_expiry["window"]
     html = plan._repr_html_()
     assert html.count("<li>") == 2
     assert "P&lt;&amp;&gt; SHORT_TERM (VIS-IN-FORCE)" in html
@@ -2074,3 +2073,69 @@ def test_visit_survey_is_a_bool():
     with pytest.raises(rr.InvalidTypeError) as info:
         attrs.evolve(visit, survey=1)
     assert "Visit.survey" == info.value.field
+
+
+@pytest.mark.parametrize("junk", [None, 3, project(D(2026, 3, 2)), "P"])
+def test_annual_plan_refuses_a_portfolio_that_is_not_one(junk):
+    """annual_plan(projects=...) takes an iterable of Project: anything else is typed."""
+    with pytest.raises(rr.InvalidTypeError) as info:
+        rr.annual_plan(junk, 2026)
+    assert "projects" == info.value.field
+
+
+def test_a_winter_start_past_the_season_is_refused_alike():
+    """VIS-WINTER: a winter window that would open after its season ends names its field.
+
+    Both plan_revisits and annual_plan refuse it, whatever year is planned.
+    """
+    p = project(D(2026, 3, 2), {C.HEATING})
+    policy = rr.Policy(winter_start_months=5)  # Beijing's season lasts 4 months
+    for call in (
+        lambda: rr.plan_revisits(p, policy=policy),
+        lambda: rr.annual_plan([p], 2040, policy=policy),
+    ):
+        with pytest.raises(rr.InvalidInputError) as info:
+            call()
+        assert ("Policy.winter_start_months", "VIS-WINTER") == (
+            info.value.field,
+            info.value.rule,
+        )
+    assert rr.plan_revisits(p, policy=attrs.evolve(policy, winter_visit=False))
+
+
+def test_a_season_running_at_acceptance_has_its_winter_visit_from_acceptance():
+    """VIS-WINTER "a season already running at acceptance: from A" (DOMAIN.md § 5).
+
+    Accepted 2025-11-20, five days into Beijing's 2025/26 season: the winter window runs
+    from the acceptance day, not from a month after the season's start.
+    """
+    visits = rr.plan_revisits(project(D(2025, 11, 20), {C.HEATING}), policy=UNMERGED)
+    assert (D(2025, 11, 20), D(2026, 3, 15)) == spans(visits, K.WINTER)[0]
+    assert (D(2026, 12, 15), D(2027, 3, 15)) == spans(visits, K.WINTER)[1]
+
+
+def test_long_pre_season_windows_reach_later_seasons():
+    """A pre-season window of 40 months opens years ahead: every season's visit is owed."""
+    policy = attrs.evolve(UNMERGED, heating_visit_months=40)
+    p = project(D(2025, 10, 9), {C.HEATING})
+    ids = [v.uid for v in rr.plan_revisits(p, policy=policy) if K.HEATING_SEASON in v.kinds]
+    # HEATING ends 2027-03-15 (cut-off 02-15); the 2029 season's window opens 2026-07-15.
+    assert [f"P:HEATING_SEASON:{y}" for y in range(2025, 2030)] == ids
+
+
+def test_a_winter_window_cut_at_acceptance_without_a_working_day_is_not_owed():
+    """Accepted Saturday 2026-03-14, Beijing's season ends Sunday 03-15: nothing to visit.
+
+    The running season's winter window, cut at acceptance, holds no working day: it is not
+    owed, and the plan says so (SKIPPED_NO_WORKING_DAY), never an error. Found by the plan
+    benchmark's synthetic portfolio.
+    """
+    p = project(D(2026, 3, 14), {C.HEATING})
+    visits = rr.plan_revisits(p, policy=UNMERGED)
+    assert "P:WINTER:2025" not in {v.uid for v in visits}
+    (skipped,) = rr.plan_findings(p, policy=UNMERGED)
+    assert ("SKIPPED_NO_WORKING_DAY", "P:WINTER:2025", (D(2026, 3, 14), D(2026, 3, 15))) == (
+        skipped.code,
+        skipped.visit_id,
+        skipped.window,
+    )

@@ -371,15 +371,35 @@ class TestDateRange:
 
         assert "VIS-HANDOVER" == info.value.rule
 
-    def test_window_past_9999_names_the_policy_field(self):
-        """A window that the bound allows but that ends after 9999 names its Policy field."""
+    def test_window_past_9999_is_clipped_like_any_other(self):
+        """A window the bound allows that would end after 9999 ends at the cut-off instead.
+
+        Changed by rule book v2: every window ends by the cut-offs it serves (VIS-IN-FORCE),
+        so a handover window of 9999 years is no longer an error; it used to be one.
+        """
         p = rr.Project("P", D, "beijing", {rr.Category.DECORATION})
-        policy = rr.Policy(handover_months=12 * 9999)
+        policy = rr.Policy(handover_months=12 * 9999, merge_overlapping=False)
+
+        (handover, *_) = rr.plan_revisits(p, policy=policy)
+
+        # Decoration from 2026-03-02 ends on 2028-03-02; its cut-off is 2028-02-02.
+        assert rr.VisitKind.HANDOVER in handover.kinds
+        assert dt.date(2028, 2, 2) == handover.latest
+
+    def test_cut_off_before_year_1_names_the_policy_field(self):
+        """A cut-off (last day less the months) before 0001-01-01 names its Policy field."""
+        p = rr.Project("P", D, "beijing", {rr.Category.DECORATION})
+        most = 12 * 9999
+        policy = rr.Policy(pre_expiry_start_months=most, pre_expiry_end_months=most - 1)
 
         with pytest.raises(rr.DateRangeError) as info:
             rr.plan_revisits(p, policy=policy)
 
-        assert ("Policy.handover_months", "VIS-HANDOVER") == (info.value.field, info.value.rule)
+        assert info.value.field in {
+            "Policy.pre_expiry_start_months",
+            "Policy.pre_expiry_end_months",
+        }
+        assert "VIS-PRE-EXPIRY" == info.value.rule
 
     @pytest.mark.parametrize("year", [0, -1, 10000, 10**6])
     def test_annual_plan_year_outside_1_to_9999(self, year):
@@ -403,7 +423,11 @@ class TestDateRange:
         assert whole  # the pre-expiry visit at least
 
     def test_window_past_9999_from_the_operation_start(self):
-        """The field named is the one counted from the day that leaves the range."""
+        """A commissioning window running past 9999 opens after the cut-off: not owed.
+
+        Changed by rule book v2: it used to be a DateRangeError naming
+        commissioning_end_months; the window now lies after every cut-off (VIS-IN-FORCE).
+        """
         p = rr.Project(
             "P",
             dt.date(2026, 6, 1),
@@ -413,10 +437,35 @@ class TestDateRange:
         )
         policy = rr.Policy(commissioning_end_months=12, handover_months=30000)
 
-        with pytest.raises(rr.DateRangeError) as info:
-            rr.plan_revisits(p, policy=policy)
+        visits = rr.plan_revisits(p, policy=policy)
 
-        assert "Policy.commissioning_end_months" == info.value.field
+        assert not any(rr.VisitKind.COMMISSIONING in v.kinds for v in visits)
+        assert () == rr.plan_findings(p, policy=policy)
+
+    @pytest.mark.parametrize(
+        ("accepted", "categories", "terms", "owed"),
+        [
+            # The cut-off 9999-11-01 lets the 9999 rainy season (04-01 -> 06-30) in.
+            (dt.date(9997, 12, 1), {rr.Category.ELECTRICAL_PLUMBING}, {}, "P:RAINY_SEASON:9999"),
+            # Windows of periodic visits after the cut-off would end past 9999: not owed,
+            # and no error (the last one owed opens 9999-08-03).
+            (
+                dt.date(9997, 8, 3),
+                {rr.Category.DECORATION},
+                {rr.Category.DECORATION: rr.Months(27)},
+                "P:PERIODIC:24",
+            ),
+        ],
+    )
+    def test_the_last_years_are_planned(self, accepted, categories, terms, owed):
+        """Near 9999 every window owed is planned and none past it is asked for."""
+        p = rr.Project("P", accepted, "shanghai", categories, contract_terms=terms)
+        policy = rr.Policy(merge_overlapping=False)
+
+        ids = {v.uid for v in rr.plan_revisits(p, policy=policy)}
+
+        assert owed in ids
+        assert [owed] == [v.uid for v in rr.annual_plan([p], 9999, policy=policy) if v.uid == owed]
 
     def test_every_month_field_has_its_reach(self):
         """The planner's out-of-range diagnosis knows how every Policy month field counts."""

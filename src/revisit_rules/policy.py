@@ -94,16 +94,16 @@ RAINY_SEASON_CATEGORIES: Final = frozenset(
 
 
 def _category_set(value: object) -> frozenset[Category]:
-    if isinstance(value, str | Category) or not isinstance(value, Iterable):
+    if isinstance(value, str | Category | Mapping) or not isinstance(value, Iterable):
         raise InvalidTypeError(
             "Policy.rainy_season_categories", value, "a set of Category", rule="VIS-RAINY"
         )
-    cats = frozenset(value)
-    if not all(isinstance(c, Category) for c in cats):
+    items = list(value)
+    if not all(isinstance(c, Category) for c in items):
         raise InvalidTypeError(
             "Policy.rainy_season_categories", value, "a set of Category", rule="VIS-RAINY"
         )
-    return cats
+    return frozenset(items)
 
 
 def _default_term(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401

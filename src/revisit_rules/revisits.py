@@ -316,12 +316,19 @@ class PlanFinding:
             or :data:`PRIORITY_CUSTOMER`.
         rule: the ID of the rule that decided.
         detail: what was decided, in words: the kind, window, category or counts.
+        visit_id: the stable id of the visit concerned (:func:`visit_id`), where one is.
+        category: the warranty category concerned (SHORT_TERM of a pre-expiry visit).
+        window: the window concerned, (earliest, latest): the one left without a working
+            day (SKIPPED_NO_WORKING_DAY), or the short-term window planned (SHORT_TERM).
     """
 
     project_id: str
     code: str
     rule: str
     detail: str
+    visit_id: str = attrs.field(default="", kw_only=True)
+    category: Category | None = attrs.field(default=None, kw_only=True)
+    window: tuple[dt.date, dt.date] | None = attrs.field(default=None, kw_only=True)
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -382,14 +389,17 @@ class _Planner:
         #: its window begins by then, and ends by the latest cut-off it serves (VIS-IN-FORCE).
         #: Found by :meth:`owe_all` (a year that :meth:`quiet` skips never needs them).
         self.cutoff: dict[Category, dt.date] = {}
-        #: Under RevisitHorizon.ONE_YEAR, the last day of the first year (VIS-HORIZON).
+        #: Under RevisitHorizon.ONE_YEAR, A + 12 months: routine windows begin before it and
+        #: end by it (VIS-HORIZON).
         self.year_end = (
-            add_months(project.accepted_on, 12) - _DAY
+            _shift(project.accepted_on, 12)
             if policy.revisit_horizon is RevisitHorizon.ONE_YEAR
             else None
         )
         self._class_lead: VisitLead | None = None  # found when a visit is made (VIS-OWNER)
         self._spans: dict[SeasonKind, SeasonSpan] = {}
+        if policy.winter_visit and Category.HEATING in project.categories:
+            self._check_winter()
         self.needs: list[_Need] = []
         #: What the planner decided and says, each with the day that dates it in a year.
         self.findings: list[tuple[dt.date, PlanFinding]] = []
@@ -426,6 +436,30 @@ class _Planner:
         found = [p for p in parts if p is not None]
         return ((found[0][0], found[-1][1]) if found else None), True
 
+    def _check_winter(self) -> None:
+        """VIS-WINTER: the winter window of every season holds a day, or the policy is wrong.
+
+        Checked before any window, so that every call planning the project refuses it
+        alike, whatever part of the life it plans.
+        """
+        try:
+            span = self.span(SeasonKind.HEATING)
+        except NoSeasonError:
+            return  # no heating season: no winter visit (VIS-HEATING's note)
+        (sm, sd), (em, ed) = span.start, span.end
+        opens = dt.date(2001, sm, sd)  # any year: a season's months are the same each year
+        closes = dt.date(2002 if span.wraps else 2001, em, ed)
+        months = self.policy.winter_start_months
+        if add_months(opens, months) > closes:
+            raise InvalidInputError(
+                "Policy.winter_start_months",
+                months,
+                f"a number of months within the heating season of {self.project.region} "
+                f"({span.start[0]:02d}-{span.start[1]:02d} → {span.end[0]:02d}-"
+                f"{span.end[1]:02d}), so that its winter window holds a day",
+                rule="VIS-WINTER",
+            )
+
     @functools.cached_property
     def survey(self) -> str | None:
         """The category whose pre-expiry trip carries the owner survey (SAT-SURVEY).
@@ -437,9 +471,29 @@ class _Planner:
         others = [c for c in last if c is not Category.FOUNDATION_STRUCTURE]
         return max(others, key=lambda c: (last[c], _CAT_ORDER[c])).name if others else None
 
-    def note(self, day: dt.date, code: str, rule: str, detail: str) -> None:
+    def note(
+        self,
+        day: dt.date,
+        code: str,
+        rule: str,
+        detail: str,
+        *,
+        visit: tuple[VisitKind, int | str] | None = None,
+        category: Category | None = None,
+        window: tuple[dt.date, dt.date] | None = None,
+    ) -> None:
         """Record a finding, dated by ``day`` for the annual plan (Plan findings)."""
-        self.findings.append((day, PlanFinding(self.project.id, code, rule, detail)))
+        pid = self.project.id
+        found = PlanFinding(
+            pid,
+            code,
+            rule,
+            detail,
+            visit_id=visit_id(pid, *visit) if visit else "",
+            category=category,
+            window=window,
+        )
+        self.findings.append((day, found))
 
     def _clip(
         self, kind: VisitKind, earliest: dt.date, latest: dt.date, categories: Iterable[Category]
@@ -465,7 +519,7 @@ class _Planner:
             return None
         year_end = self.year_end
         if year_end is not None and kind in _ROUTINE:
-            if earliest > year_end:
+            if earliest >= year_end:
                 return None
             if latest > year_end:
                 clipped, from_last, latest = True, False, year_end
@@ -542,6 +596,8 @@ class _Planner:
                 "VIS-IN-FORCE",
                 f"HANDOVER: no working day from {earliest} to the cut-offs a month before "
                 f"the warranties end; the window runs to the last day, {latest}",
+                visit=(kind, key),
+                window=(earliest, latest),
             )
         provisional = from_last and any(self.provisional[c] for c in served)
         rules = (_KIND_RULE[kind], *extra_rules, "VIS-IN-FORCE")
@@ -576,6 +632,8 @@ class _Planner:
                 "VIS-TARGET",
                 f"{visit_id(self.project.id, kind, key)}: the window "
                 f"{earliest} – {latest} left by clipping holds no working day",
+                visit=(kind, key),
+                window=window,
             )
             return
         why = (
@@ -607,15 +665,15 @@ class _Planner:
         if any(d >= first for c, d in last_day.items() if c is not Category.FOUNDATION_STRUCTURE):
             return False
         months = max(pol.handover_months, pol.technical_months + pol.visit_window_months)
-        if add_months(a, months) >= first:
+        if _shift(a, months) >= first:
             return False
         started = self.project.operation_started_on
-        if started is not None and add_months(started, pol.commissioning_end_months) >= first:
+        if started is not None and _shift(started, pol.commissioning_end_months) >= first:
             return False
         if structure is None:
             return True
-        opens = add_months(structure, -pol.pre_expiry_start_months)
-        closes = add_months(structure, -pol.pre_expiry_end_months)  # its cut-off
+        opens = _shift(structure, -pol.pre_expiry_start_months)
+        closes = _shift(structure, -pol.pre_expiry_end_months)  # its cut-off
         return closes < first or opens > last
 
     def owe_all(self, horizon: dt.date | None = None, since: dt.date | None = None) -> list[_Need]:
@@ -628,7 +686,7 @@ class _Planner:
         self.needs, self.findings, self.horizon, self.since = [], [], horizon, since
         self.truncated = self.cut_handover = False
         self.cut = since is not None and since > a
-        self.add(VisitKind.HANDOVER, a, add_months(a, self.policy.handover_months), self.cats)
+        self.add(VisitKind.HANDOVER, a, _shift(a, self.policy.handover_months), self.cats)
         self._periodic()
         self._seasons()
         self._commissioning()
@@ -636,8 +694,8 @@ class _Planner:
             start = self.policy.technical_months
             self.add(
                 VisitKind.TECHNICAL,
-                add_months(a, start),
-                add_months(a, start + self.policy.visit_window_months) - _DAY,
+                _shift(a, start),
+                _before(a, start + self.policy.visit_window_months),
                 self.cats,
             )
         self._pre_expiry()
@@ -715,7 +773,7 @@ class _Planner:
         a, pol = self.project.accepted_on, self.policy
         horizon_day = max(self.cutoff[c] for c in served)
         if self.year_end is not None:
-            horizon_day = min(horizon_day, self.year_end)
+            horizon_day = min(horizon_day, self.year_end - _DAY)  # begins before A + 12 months
         # Windows that open at offset o end before A + (o + window) months: those of the
         # offsets below months(A -> since) - window end before ``since`` (not planned).
         since = self.since
@@ -725,13 +783,13 @@ class _Planner:
             else 0
         )
         for offset in _offsets(pol.cadence, skip):
-            start = add_months(a, offset)
+            start = _shift(a, offset)
             if start > horizon_day:
                 return
             if self.horizon is not None and start > self.horizon:
                 self.truncated = True
                 return
-            end = add_months(a, offset + pol.visit_window_months) - _DAY
+            end = _before(a, offset + pol.visit_window_months)
             self.add(
                 VisitKind.PERIODIC, start, end, served, ("VIS-CADENCE", "VIS-HORIZON"), key=offset
             )
@@ -771,10 +829,16 @@ class _Planner:
             # start before ``since``'s year, but for a season running into the next.
             first = max(first, self.since.year - (1 if wraps else 0))
         rainy, winter = season is SeasonKind.RAINY, pol.winter_visit
-        for year in range(first, min(until.year + 1, dt.MAXYEAR - 1) + 1):
+        a = self.project.accepted_on
+        # Each season's earliest window opens later than the one before: the loop ends when
+        # one opens after the cut-off (a pre-season window may open years ahead).
+        for year in range(first, dt.MAXYEAR + 1):
             opens = dt.date(year, sm, sd)
-            closes = dt.date(year + 1 if wraps else year, em, ed)
-            before = opens if rainy else add_months(opens, -pol.heating_visit_months)
+            if not wraps:
+                closes = dt.date(year, em, ed)
+            else:  # the last season there is runs past 9999-12-31, beyond every cut-off
+                closes = dt.date(year + 1, em, ed) if year < dt.MAXYEAR else dt.date.max
+            before = opens if rainy else _shift(opens, -pol.heating_visit_months)
             if before > until:
                 return  # every later window opens later still
             if self.horizon is not None and before > self.horizon:
@@ -787,14 +851,10 @@ class _Planner:
                 VisitKind.HEATING_SEASON, before, opens - _DAY, served, ("SEA-HEATING",), key=year
             )
             if winter:
-                self.add(
-                    VisitKind.WINTER,
-                    add_months(opens, pol.winter_start_months),
-                    closes,
-                    served,
-                    ("SEA-HEATING",),
-                    key=year,
-                )
+                # The heart of the season; one already running at acceptance from A (its
+                # start, cut at A like any window opening before it).
+                heart = opens if opens <= a <= closes else _shift(opens, pol.winter_start_months)
+                self.add(VisitKind.WINTER, heart, closes, served, ("SEA-HEATING",), key=year)
 
     def _commissioning(self) -> None:
         """VIS-COMMISSIONING: after MEP systems start running."""
@@ -808,8 +868,8 @@ class _Planner:
             return
         self.add(
             VisitKind.COMMISSIONING,
-            add_months(started, self.policy.commissioning_start_months),
-            add_months(started, self.policy.commissioning_end_months) - _DAY,
+            _shift(started, self.policy.commissioning_start_months),
+            _before(started, self.policy.commissioning_end_months),
             mep,
         )
 
@@ -820,7 +880,7 @@ class _Planner:
             last = self.last[c]
             if since is not None and last < since:
                 continue  # the window ends by the last day: before the part planned
-            start = add_months(last, -self.policy.pre_expiry_start_months)
+            start = _shift(last, -self.policy.pre_expiry_start_months)
             if self.horizon is not None and start > self.horizon:
                 # Opens after the part planned, and so would a short term's window (below).
                 self.truncated = True
@@ -839,6 +899,9 @@ class _Planner:
                     "VIS-IN-FORCE",
                     f"PRE_EXPIRY {c.name}: no working day from acceptance to a month before "
                     f"the last day, {last}; the window is {start} – {last}",
+                    visit=(VisitKind.PRE_EXPIRY, c.name),
+                    category=c,
+                    window=(start, last),
                 )
 
     # -- trips -----------------------------------------------------------------------------
@@ -894,6 +957,25 @@ class _Planner:
             visit_ids=tuple(visit_id(pid, n.kind, n.key) for n in group),
             survey=survey,
         )
+
+
+def _shift(day: dt.date, months: int) -> dt.date:
+    """``day`` + ``months`` (CC 202), held to the days there are (VIS windows).
+
+    A window bound past 9999-12-31 lies after every cut-off, one before 0001-01-01 before
+    every acceptance: the last or the first day there is stands for it, and the window
+    rules then treat it as they treat any bound that far.
+    """
+    try:
+        return add_months(day, months)
+    except (OverflowError, ValueError):
+        return dt.date.max if months > 0 else dt.date.min
+
+
+def _before(day: dt.date, months: int) -> dt.date:
+    """The day before ``day`` + ``months``: a window's last day, held to 9999-12-31."""
+    end = _shift(day, months)
+    return end if end == dt.date.max else end - _DAY
 
 
 def _weekday_bounds(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -1227,6 +1309,10 @@ def annual_plan(
     pol = policy_or_default(policy, rule="VIS-ANNUAL")
     cal = _calendar(calendar)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if not isinstance(projects, Iterable) or isinstance(projects, str | Project):
+        raise InvalidTypeError(
+            "projects", projects, "an iterable of revisit_rules.Project", rule="VIS-ANNUAL"
+        )
     seen: set[str] = set()
     visits: list[Visit] = []
     findings: list[PlanFinding] = []
@@ -1309,9 +1395,23 @@ class Plan(Sequence[Visit]):
             for v in self.visits
         ]
 
-    def finding_records(self) -> list[dict[str, str]]:
-        """One dict per finding, keyed by :class:`PlanFinding`'s attribute names."""
-        return [attrs.asdict(f) for f in self.findings]
+    def finding_records(self) -> list[dict[str, Any]]:
+        """One dict per finding, keyed by :class:`PlanFinding`'s attribute names.
+
+        The category becomes its name (or None), the window a pair of dates (or None).
+        """
+        return [
+            {
+                "project_id": f.project_id,
+                "code": f.code,
+                "rule": f.rule,
+                "detail": f.detail,
+                "visit_id": f.visit_id,
+                "category": f.category.name if f.category else None,
+                "window": f.window,
+            }
+            for f in self.findings
+        ]
 
     def to_ics(self, *, stamp: dt.datetime | None = None, name: str = "回访计划") -> str:
         """The plan as an iCalendar file (RFC 5545): one all-day VEVENT per visit.

@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
             "(S000 also stops routine visits a year after handover; S003 promises service "
             "for life): revisit_horizon WARRANTY (default) or ONE_YEAR, under which a "
             "periodic, seasonal, technical or commissioning window is owed only if it begins "
-            "before A + 12 months and is clipped to end before then; the pre-expiry visits "
+            "before A + 12 months and is clipped to end by then; the pre-expiry visits "
             "stay owed."
         ),
         value="the latest non-structural cut-off",
