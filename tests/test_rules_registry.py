@@ -61,11 +61,8 @@ POLICY_FIELDS = attrs.fields_dict(rr.Policy)
 
 #: Rules in RULES that no code cites yet, each with the issue that will compute it (strict
 #: xfail: the day the code cites one, its test passes and must leave this list).
-_PART_3 = "rule book v2 part 3 (convention, rates and surveys) computes it"
 _LEDGER = "the service ledger issue computes it"
 UNCITED_KNOWN: dict[str, str] = {
-    "SAT-SAMPLING": _PART_3,
-    "SAT-REWORK": _PART_3,
     "SLA-TWO-FAILURES": _LEDGER,
     "LED-EVENTS": _LEDGER,
     "LED-CLOCKS": _LEDGER,

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import revisit_rules as rr
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import Policy
 from revisit_rules.rules import RULES, rule_table
@@ -762,12 +763,25 @@ def test_survey_counts_refuses_non_int_counts(sent, returned):
 # --- SAT-RATES -------------------------------------------------------------------------
 
 
+def test_complaint_rate_strictly_below_when_asked():
+    """complaint_rate_inclusive=False: the strict reading, 1 % exactly misses."""
+    policy = Policy(complaint_rate_inclusive=False)
+
+    assert [True, False] == [
+        complaint_rate(n, 10_000, policy=policy).meets_target for n in (99, 100)
+    ]
+
+
 @pytest.mark.parametrize(
     ("complaints", "served", "expected"),
-    [(0, 100, True), (99, 10_000, True), (1, 100, False), (101, 10_000, False), (2, 100, False)],
+    [(0, 100, True), (99, 10_000, True), (1, 100, True), (101, 10_000, False), (2, 100, False)],
 )
-def test_complaint_rate_below_1_percent(complaints, served, expected):
-    """By default the complaint rate must be strictly below 1 % (DOMAIN.md "below 1 %")."""
+def test_complaint_rate_at_most_1_percent(complaints, served, expected):
+    """By default exactly 1 % meets the target: 1%以下 includes 1 % (CC 1259).
+
+    S001 "投诉率力争控制在1%以下". Changed by rule book v2: the default used to read it as
+    strictly below; both sides of the boundary are checked (0.99 %, 1 %, 1.01 %).
+    """
     result = complaint_rate(complaints, served)
 
     assert expected == result.meets_target
@@ -780,7 +794,7 @@ def test_complaint_rate_below_1_percent(complaints, served, expected):
     [(99, 10_000, True), (1, 100, True), (101, 10_000, False)],
 )
 def test_complaint_rate_inclusive_reading(complaints, served, expected):
-    """With complaint_rate_inclusive, exactly 1 % meets the target (CC 1259 reading of 以下)."""
+    """complaint_rate_inclusive (the default): exactly 1 % meets the target (CC 1259)."""
     policy = attrs.evolve(Policy(), complaint_rate_inclusive=True)
 
     assert expected == complaint_rate(complaints, served, policy=policy).meets_target
@@ -1074,7 +1088,7 @@ def test_every_sat_policy_field_is_named_by_its_rule():
     """Each Policy field a SAT rule reads is listed in that rule's policy_fields."""
     fields = [f for f in attrs.fields(Policy) if f.metadata["rule"].startswith("SAT-")]
 
-    assert 7 == len(fields)
+    assert 12 == len(fields)
     assert [] == [f.name for f in fields if f.name not in RULES[f.metadata["rule"]].policy_fields]
 
 
@@ -1086,7 +1100,7 @@ def test_sat_values_in_force_show_in_the_rule_table():
         quality_b_min=Decimal(70),
         survey_response_min=Decimal("0.6"),
         complaint_rate_max=Decimal("0.02"),
-        complaint_rate_inclusive=True,
+        complaint_rate_inclusive=False,
         handling_rate_target=Decimal("0.95"),
     )
 
@@ -1097,11 +1111,11 @@ def test_sat_values_in_force_show_in_the_rule_table():
     assert "survey_response_min=0.5" == default["SAT-RESPONSE"]
     assert "survey_response_min=0.6" == changed["SAT-RESPONSE"]
     assert (
-        "handling_rate_target=1; complaint_rate_max=0.01; complaint_rate_inclusive=False"
+        "handling_rate_target=1; complaint_rate_max=0.01; complaint_rate_inclusive=True"
         == default["SAT-RATES"]
     )
     assert (
-        "handling_rate_target=0.95; complaint_rate_max=0.02; complaint_rate_inclusive=True"
+        "handling_rate_target=0.95; complaint_rate_max=0.02; complaint_rate_inclusive=False"
         == changed["SAT-RATES"]
     )
 
@@ -1173,3 +1187,111 @@ def test_sat_action_says_what_is_computed_and_what_is_documentary():
     assert not rule.documentary
     assert "documentary" in rule.statement
     assert "grade C requires a corrective-action record" in rule.value
+
+
+# --- survey_result (SAT-RESPONSE with SAT-SCALE) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sent", "returned", "findings"),
+    [(10, 4, ("BELOW_RETURN_TARGET",)), (10, 5, ()), (10, 6, ()), (1, 0, ("BELOW_RETURN_TARGET",))],
+)
+def test_survey_result_scores_every_survey_and_flags_a_low_return(sent, returned, findings):
+    """SAT-RESPONSE: below 50 % returned the survey is still scored, with BELOW_RETURN_TARGET.
+
+    S004 "调查表的回收率应达到50%以上": 50 % itself meets the target (以上, CC 1259).
+    """
+    answers = {"质量": rr.Satisfaction.VERY_SATISFIED, "服务": rr.Satisfaction.SATISFIED}
+    result = rr.survey_result(answers, sent=sent, returned=returned, weights={"质量": 3, "服务": 1})
+
+    assert Decimal("95.00") == result.score
+    assert (returned, sent) == (result.response.numerator, result.response.denominator)
+    assert findings == result.findings
+    assert (not findings) is result.response.meets_target
+    assert ("SAT-SCALE", "SAT-RESPONSE") == result.rules
+    assert rr.survey_counts(sent, returned) is (not findings)
+
+
+@pytest.mark.parametrize(("sent", "returned"), [(0, 0), (10, 11), (-1, 0), (10, -1)])
+def test_survey_result_refuses_impossible_counts(sent, returned):
+    """Sent > 0 and 0 <= returned <= sent, as survey_counts requires."""
+    with pytest.raises(rr.InvalidInputError) as info:
+        rr.survey_result([rr.Satisfaction.SATISFIED], sent=sent, returned=returned)
+    assert info.value.field in {"sent", "returned"}
+    with pytest.raises(rr.InvalidInputError):
+        rr.survey_counts(sent, returned)
+
+
+# --- SAT-SAMPLING -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("of", "share"),
+    [
+        (rr.SamplingTarget.MANAGER, Fraction(1, 10)),
+        (rr.SamplingTarget.SUPERVISOR, Fraction(3, 10)),
+        (rr.SamplingTarget.REPAIR_LEAD, Fraction(6, 10)),
+        (rr.SamplingTarget.COMPLAINTS, Fraction(1)),
+        (rr.SamplingTarget.REPAIR_WORKS, Fraction(3, 10)),
+    ],
+)
+def test_sampling_targets_and_their_boundaries(of, share):
+    """S001 "经理回访率不低于10%;主管回访率不低于30%;维修负责人回访率不低于60%"; complaints 100 %.
+
+    不低于 includes the share: at it the target is met, one repair fewer it is not.
+    """
+    done = 100
+    at = int(share * done)
+    assert rr.sampling_rate(at, done, of=of).meets_target is True
+    assert rr.sampling_rate(at - 1, done, of=of).meets_target is False
+    assert Decimal(share.numerator) / share.denominator == rr.sampling_rate(at, done, of=of).target
+    assert ("SAT-SAMPLING",) == rr.sampling_rate(at, done, of=of).rules
+    assert of.zh
+    assert None is rr.sampling_rate(0, 0, of=of).meets_target
+
+
+def test_sampling_rate_follows_the_policy_and_refuses_bad_input():
+    """The shares are Policy fields; counts are checked; ``of`` must be a SamplingTarget."""
+    policy = Policy(manager_revisit_min=Decimal("0.2"))
+    assert rr.sampling_rate(1, 10, of=rr.SamplingTarget.MANAGER).meets_target is True
+    assert (
+        rr.sampling_rate(1, 10, of=rr.SamplingTarget.MANAGER, policy=policy).meets_target is False
+    )
+    with pytest.raises(InvalidInputError, match="revisited"):
+        rr.sampling_rate(11, 10, of=rr.SamplingTarget.MANAGER)
+    with pytest.raises(InvalidTypeError, match="of"):
+        rr.sampling_rate(1, 10, of="MANAGER")  # type: ignore[arg-type]
+
+
+@given(st.integers(0, 500), st.integers(0, 500), st.sampled_from(list(rr.SamplingTarget)))
+def test_sampling_meets_exactly_at_or_above_the_share(revisited, extra, of):
+    """SAT-SAMPLING: met iff revisited / done >= the share (exact arithmetic)."""
+    done = revisited + extra
+    result = rr.sampling_rate(revisited, done, of=of)
+    if done == 0:
+        assert result.meets_target is None
+    else:
+        assert result.meets_target is (Fraction(revisited, done) >= Fraction(result.target))
+
+
+# --- SAT-REWORK -------------------------------------------------------------------------
+
+
+def test_rework_and_repeat_repair_rates():
+    """SAT-REWORK (S004 "投诉率、返修率"): two figures, no target, the caller's units."""
+    rework = rr.rework_rate(3, 120)
+    assert (Fraction(1, 40), None, ("SAT-REWORK",)) == (
+        rework.value,
+        rework.meets_target,
+        rework.rules,
+    )
+    assert Fraction(5, 4) == rr.rework_rate(5, 4).value  # a unit repaired twice counts twice
+    assert None is rr.rework_rate(0, 0).value
+    repeat = rr.repeat_repair_rate(1, 8)
+    assert (Fraction(1, 8), None) == (repeat.value, repeat.target)
+    with pytest.raises(InvalidInputError, match="delivered"):
+        rr.rework_rate(1, 0)
+    with pytest.raises(InvalidInputError, match="not_accepted"):
+        rr.repeat_repair_rate(9, 8)
+    with pytest.raises(InvalidTypeError):
+        rr.rework_rate(True, 10)  # type: ignore[arg-type]  # noqa: FBT003 - the point

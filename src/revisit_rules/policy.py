@@ -448,13 +448,24 @@ class Policy:
     )
     #: SAT-RESPONSE: the least share of survey forms returned for a survey to count.
     survey_response_min: Decimal = _f(Decimal("0.5"), _fraction, "SAT-RESPONSE")
-    #: SAT-RATES: the complaint rate must stay below this.
+    #: SAT-RATES: the complaint rate must stay at most this (S001 "1%以下").
     complaint_rate_max: Decimal = _f(Decimal("0.01"), _fraction, "SAT-RATES")
-    #: SAT-RATES: a complaint rate equal to ``complaint_rate_max`` meets the target too
-    #: (CC 1259 reads the source's "1%以下" as including 1 %; DOMAIN.md says "below").
-    complaint_rate_inclusive: bool = _f(default=False, validator=_flag, rule="SAT-RATES")
+    #: SAT-RATES: a complaint rate equal to ``complaint_rate_max`` meets the target (CC 1259
+    #: reads "以下" as including the number); False reads it as strictly below.
+    complaint_rate_inclusive: bool = _f(default=True, validator=_flag, rule="SAT-RATES")
     #: SAT-RATES: the revisit handling rate target.
     handling_rate_target: Decimal = _f(Decimal(1), _fraction, "SAT-RATES")
+    #: SAT-SAMPLING: the least share of repairs each role revisits, and of complaints and
+    #: repair works revisited (S001 "不低于10%/30%/60%", "100%", "30%"; 不低于 includes it).
+    manager_revisit_min: Decimal = _f(Decimal("0.1"), _fraction, "SAT-SAMPLING")
+    #: SAT-SAMPLING: the supervisor's share.
+    supervisor_revisit_min: Decimal = _f(Decimal("0.3"), _fraction, "SAT-SAMPLING")
+    #: SAT-SAMPLING: the repair lead's share.
+    repair_lead_revisit_min: Decimal = _f(Decimal("0.6"), _fraction, "SAT-SAMPLING")
+    #: SAT-SAMPLING: complaints revisited.
+    complaint_revisit_min: Decimal = _f(Decimal(1), _fraction, "SAT-SAMPLING")
+    #: SAT-SAMPLING: resident repair requests and repair works revisited.
+    works_revisit_min: Decimal = _f(Decimal("0.3"), _fraction, "SAT-SAMPLING")
 
     def __attrs_post_init__(self) -> None:
         """Cross-field checks."""

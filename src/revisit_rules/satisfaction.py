@@ -63,20 +63,27 @@ if TYPE_CHECKING:
     from revisit_rules.policy import Policy
 
 __all__ = [
+    "BELOW_RETURN_TARGET",
     "CustomerClass",
     "CustomerTier",
     "Grade",
     "Grading",
     "RateResult",
+    "SamplingTarget",
     "Satisfaction",
     "ServiceRating",
+    "SurveyResult",
     "VisitLead",
     "complaint_rate",
     "grade_visit",
     "handling_rate",
+    "repeat_repair_rate",
     "response_rate",
+    "rework_rate",
+    "sampling_rate",
     "satisfaction_rate",
     "survey_counts",
+    "survey_result",
     "survey_score",
     "visit_lead",
 ]
@@ -589,9 +596,11 @@ def satisfaction_rate(gradings: Iterable[Grading | Grade | None]) -> RateResult:
 def complaint_rate(complaints: int, served: int, *, policy: Policy | None = None) -> RateResult:
     """Complaints per customer served, against ``policy.complaint_rate_max`` (SAT-RATES).
 
-    The target is met strictly below 1 % by default (DOMAIN.md "below 1 %"); with
-    ``policy.complaint_rate_inclusive`` exactly 1 % meets it too, the reading 民法典
-    Art. 1259 gives the source's "1%以下". A customer may complain more than once, so
+    The target is met at 1 % and below: 民法典 Art. 1259 reads the source's "1%以下" as
+    including 1 % (``policy.complaint_rate_inclusive``, default True; False reads it as
+    strictly below). The target is one to strive for ("力争"): reported as met or not, never
+    an error. The denominator (households or services) is the caller's. A customer may
+    complain more than once, so
     ``complaints`` may exceed ``served``. Nobody served and no complaint gives no value
     and no verdict (``None``).
 
@@ -600,7 +609,7 @@ def complaint_rate(complaints: int, served: int, *, policy: Policy | None = None
         InvalidInputError: a negative count; complaints with nobody served.
 
     >>> [complaint_rate(n, 100).meets_target for n in (0, 1, 2)]
-    [True, False, False]
+    [True, True, False]
     """
     policy = policy_or_default(policy, rule="SAT-RATES")
     complaints = _count("complaints", complaints, rule="SAT-RATES")
@@ -646,6 +655,178 @@ def handling_rate(handled: int, due: int, *, policy: Policy | None = None) -> Ra
         return RateResult(0, 0, target, None, ("SAT-RATES",))
     meets = Fraction(handled, due) >= Fraction(target)
     return RateResult(handled, due, target, meets, ("SAT-RATES",))
+
+
+# --- SAT-SAMPLING and SAT-REWORK --------------------------------------------------------
+
+
+class SamplingTarget(enum.Enum):
+    """Whose repair revisits, or what revisits, a sampling rate counts (SAT-SAMPLING)."""
+
+    #: The manager (经理) revisits at least 10 % of repairs.
+    MANAGER = "manager"
+    #: The supervisor (主管) at least 30 %.
+    SUPERVISOR = "supervisor"
+    #: The repair lead (维修负责人) at least 60 %.
+    REPAIR_LEAD = "repair_lead"
+    #: Complaints (投诉事件) are revisited 100 %.
+    COMPLAINTS = "complaints"
+    #: Resident repair requests and repair works (业户报修、维修工程) at least 30 %.
+    REPAIR_WORKS = "repair_works"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label."""
+        return {
+            "manager": "经理回访率",
+            "supervisor": "主管回访率",
+            "repair_lead": "维修负责人回访率",
+            "complaints": "投诉回访率",
+            "repair_works": "维修工程回访率",
+        }[self.value]
+
+    @property
+    def policy_field(self) -> str:
+        """The :class:`~revisit_rules.Policy` field holding its least share."""
+        return {
+            "manager": "manager_revisit_min",
+            "supervisor": "supervisor_revisit_min",
+            "repair_lead": "repair_lead_revisit_min",
+            "complaints": "complaint_revisit_min",
+            "repair_works": "works_revisit_min",
+        }[self.value]
+
+
+def sampling_rate(
+    revisited: int, done: int, *, of: SamplingTarget, policy: Policy | None = None
+) -> RateResult:
+    """A repair-revisit sampling rate against its least share (SAT-SAMPLING).
+
+    For a role: repairs done in the period with at least one repair revisit by that role
+    ÷ repairs done (a repair counts for every role that revisited it); for complaints or
+    repair works: those revisited ÷ those closed or done. The target is met at the share
+    and above (不低于 includes it, 民法典 Art. 1259). Nothing done gives no value and no
+    verdict.
+
+    Raises:
+        InvalidTypeError: a count that is not an ``int``; ``of`` not a SamplingTarget.
+        InvalidInputError: a negative count; more revisited than done.
+
+    >>> sampling_rate(3, 10, of=SamplingTarget.SUPERVISOR).meets_target
+    True
+    >>> sampling_rate(5, 10, of=SamplingTarget.REPAIR_LEAD).meets_target
+    False
+    """
+    if not isinstance(of, SamplingTarget):
+        names = ", ".join(f"SamplingTarget.{t.name}" for t in SamplingTarget)
+        raise InvalidTypeError("of", of, f"one of {names}", rule="SAT-SAMPLING")
+    policy = policy_or_default(policy, rule="SAT-SAMPLING")
+    revisited = _count("revisited", revisited, rule="SAT-SAMPLING")
+    done = _count("done", done, rule="SAT-SAMPLING")
+    if revisited > done:
+        raise InvalidInputError(
+            "revisited", revisited, f"at most the repairs done ({done})", rule="SAT-SAMPLING"
+        )
+    target: Decimal = getattr(policy, of.policy_field)
+    if done == 0:
+        return RateResult(0, 0, target, None, ("SAT-SAMPLING",))
+    meets = Fraction(revisited, done) >= Fraction(target)
+    return RateResult(revisited, done, target, meets, ("SAT-SAMPLING",))
+
+
+def rework_rate(repairs: int, delivered: int) -> RateResult:
+    """The rework rate (返修率): warranty repairs in the period ÷ units delivered (SAT-REWORK).
+
+    The denominator is the caller's (units delivered); a unit repaired twice may count
+    twice, so ``repairs`` may exceed ``delivered``. The sources set no target
+    (``meets_target`` None); nothing delivered gives no value.
+
+    >>> rework_rate(3, 120).percent
+    Decimal('2.50')
+    """
+    repairs = _count("repairs", repairs, rule="SAT-REWORK")
+    delivered = _count("delivered", delivered, rule="SAT-REWORK")
+    if delivered == 0 and repairs:
+        raise InvalidInputError(
+            "delivered",
+            delivered,
+            f"at least 1 when there are repairs ({repairs})",
+            rule="SAT-REWORK",
+        )
+    return RateResult(repairs, delivered, None, None, ("SAT-REWORK",))
+
+
+def repeat_repair_rate(not_accepted: int, repaired: int) -> RateResult:
+    """The repeat-repair rate: defects not accepted the first time ÷ defects repaired.
+
+    SAT-REWORK's second figure (a repair whose REPAIR_DONE is ``ok=False``); a defect still
+    not right after two repairs triggers SLA-TWO-FAILURES. No target; nothing repaired
+    gives no value.
+
+    >>> repeat_repair_rate(1, 8).value
+    Fraction(1, 8)
+    """
+    not_accepted = _count("not_accepted", not_accepted, rule="SAT-REWORK")
+    repaired = _count("repaired", repaired, rule="SAT-REWORK")
+    if not_accepted > repaired:
+        raise InvalidInputError(
+            "not_accepted",
+            not_accepted,
+            f"at most the defects repaired ({repaired})",
+            rule="SAT-REWORK",
+        )
+    return RateResult(not_accepted, repaired, None, None, ("SAT-REWORK",))
+
+
+# --- the owner survey ---------------------------------------------------------------------
+
+#: Finding: fewer survey forms came back than the return target (SAT-RESPONSE); the survey
+#: is still scored and reported.
+BELOW_RETURN_TARGET: Final = "BELOW_RETURN_TARGET"
+
+
+@attrs.frozen
+class SurveyResult:
+    """An owner survey: its score, its response against the return target, its findings.
+
+    Attributes:
+        score: the weighted mean of the answers, 0 to 100 (SAT-SCALE).
+        response: the forms returned ÷ sent against the return target (SAT-RESPONSE).
+        findings: ``BELOW_RETURN_TARGET`` when the response misses the target.
+        rules: the rules that produced the result.
+    """
+
+    score: Decimal
+    response: RateResult
+    findings: tuple[str, ...]
+    rules: tuple[str, ...]
+
+
+def survey_result(
+    answers: Mapping[Hashable, Satisfaction] | Sequence[Satisfaction],
+    *,
+    sent: int,
+    returned: int,
+    weights: Mapping[Hashable, int | Decimal | Fraction] | None = None,
+    policy: Policy | None = None,
+) -> SurveyResult:
+    """A survey scored (SAT-SCALE) and its response checked (SAT-RESPONSE), together.
+
+    A survey below the return target is still scored and reported, with the finding
+    ``BELOW_RETURN_TARGET`` (S004 "调查表的回收率应达到50%以上"): a target, not a reason to
+    drop the answers.
+
+    Raises:
+        as :func:`survey_score` and :func:`response_rate`.
+
+    >>> r = survey_result([Satisfaction.SATISFIED] * 3, sent=10, returned=4)
+    >>> r.score, r.response.percent, r.findings
+    (Decimal('80.00'), Decimal('40.00'), ('BELOW_RETURN_TARGET',))
+    """
+    response = response_rate(sent, returned, policy=policy)
+    score = survey_score(answers, weights, policy=policy)
+    findings = () if response.meets_target else (BELOW_RETURN_TARGET,)
+    return SurveyResult(score, response, findings, ("SAT-SCALE", "SAT-RESPONSE"))
 
 
 # --- SAT-CLASS and VIS-OWNER -----------------------------------------------------------

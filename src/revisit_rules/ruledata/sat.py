@@ -96,8 +96,10 @@ RULES: tuple[Rule, ...] = (
         title_zh="调查表回收率",
         title_en="Survey response rate",
         statement=(
-            "A satisfaction survey counts only if at least survey_response_min of the forms "
-            "sent come back (达到50%以上: 50 % itself counts). A survey with no forms sent, "
+            "The owner survey's return target: at least survey_response_min of the forms "
+            "sent come back (达到50%以上: 50 % itself counts). A survey below it is still "
+            "scored and reported, with the finding BELOW_RETURN_TARGET (survey_result); "
+            "survey_counts answers whether the target is met. A survey with no forms sent, "
             "or more forms returned than sent, is an input error."
         ),
         value="returned / sent >= 50 %",
@@ -114,22 +116,24 @@ RULES: tuple[Rule, ...] = (
         title_zh="回访处理率与投诉率",
         title_en="Revisit handling rate and complaint rate",
         statement=(
-            "The revisit handling rate (handled / due) must reach handling_rate_target "
-            "(达100%). The complaint rate (complaints / served) must stay below "
-            "complaint_rate_max: strictly below by default, as DOMAIN.md reads it; CC 1259 "
-            "would read 1%以下 as including 1 %, which complaint_rate_inclusive=True selects. "
+            "The revisit handling rate must reach handling_rate_target (达100%): issues raised "
+            "at revisits that have a handling event (a fix notice, a repair notice or a "
+            "complaint answered) by the period's end ÷ issues raised. The complaint rate "
+            "(complaints ÷ households or services, the caller's denominator) must stay at "
+            "most complaint_rate_max: 1%以下 includes 1 % (CC 1259; complaint_rate_inclusive, "
+            "default True). Both are targets ('力争'): reported as met or not, never errors. "
             "The satisfaction rate is the share of graded visits not graded C (C is the "
             "grade that has not reached the owner's satisfaction, SAT-ACTION); the sources "
             "set no target for it. Unrated visits are left out of the denominator; an empty "
             "denominator gives no value and no verdict (None)."
         ),
-        value="handling rate >= 100 %; complaint rate < 1 %",
+        value="handling rate >= 100 %; complaint rate <= 1 %",
         sources=(
             Source(
                 "S001", "住宅区管理处回访制度 一.4", "回访处理率达100%,投诉率力争控制在1%以下。"
             ),
             _CC_1259,
-            Source("DOMAIN", "§ 8 SAT-RATES", "complaint rate below 1 %"),
+            Source("DOMAIN", "§ 8 SAT-RATES"),
         ),
         policy_fields=("handling_rate_target", "complaint_rate_max", "complaint_rate_inclusive"),
     ),
@@ -154,6 +158,14 @@ RULES: tuple[Rule, ...] = (
             ),
             Source("S001", "物业 投诉事件的回访", "回访率应该达到100%"),
             Source("S001", "物业 维修工程的回访", "回访率应该达到30%"),
+            _CC_1259,
+        ),
+        policy_fields=(
+            "manager_revisit_min",
+            "supervisor_revisit_min",
+            "repair_lead_revisit_min",
+            "complaint_revisit_min",
+            "works_revisit_min",
         ),
     ),
     Rule(
@@ -192,7 +204,9 @@ RULES: tuple[Rule, ...] = (
             "The share of delivered units that needed a warranty repair: repairs (or units "
             "repaired) in the period ÷ units delivered, the denominator the caller's. Beside "
             "it, the repeat-repair rate: defects not accepted the first time ÷ defects "
-            "repaired. A defect still not right after two repairs triggers SLA-TWO-FAILURES."
+            "repaired. A defect still not right after two repairs triggers SLA-TWO-FAILURES. "
+            "The sources set no target for either: rework_rate and repeat_repair_rate report "
+            "the figures."
         ),
         value="repairs ÷ units delivered; repeat repairs ÷ defects repaired",
         sources=(S004_RATES,),
@@ -236,12 +250,13 @@ RULES: tuple[Rule, ...] = (
         title_en="Follow-up after grading; corrective action for grade C",
         statement=(
             "After grading, the commercial department follows up each grade and reports to "
-            "the quality director. A visit graded C has not reached the owner's "
-            "satisfaction and requires a corrective-action record (cause analysis, "
-            "corrective measures carried out): computed, as Grading.requires_corrective_action "
-            "and SAT-ACTION in the rules of every C grading. The per-grade follow-up (合理的赠品"
-            "或打折优惠, the report to the quality director) is documentary: the source fixes "
-            "no content per grade that could be computed, only who acts."
+            "the quality director (S000). Our reading, recorded as a decision: a C grade "
+            "opens a corrective-action item (cause analysis, corrective measures carried "
+            "out), by analogy with S000 顾客调查反馈制度 and S002 1.4 (a year-end duty per "
+            "project): computed as Grading.requires_corrective_action and SAT-ACTION in the "
+            "rules of every C grading. The per-grade follow-up (合理的赠品或打折优惠, the report "
+            "to the quality director) is documentary: the source fixes no content per grade "
+            "that could be computed, only who acts."
         ),
         value="grade C requires a corrective-action record",
         sources=(
