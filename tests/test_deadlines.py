@@ -575,3 +575,22 @@ def test_day_deadlines_count_from_the_next_day_under_any_convention(policy, expe
     assert ("CAL-CONVENTION" in result.rules) == (
         policy.convention is rr.Convention.INCLUSIVE_START
     )
+
+
+def test_the_repair_plan_yields_to_the_structural_report():
+    """SLA-PLAN is not for a structural-safety notice: SLA-STRUCTURAL-REPORT applies (MEAS 10).
+
+    "由原设计单位或者具有相应资质等级的设计单位提出保修方案": the contractor's 24-hour plan
+    (S003) does not apply; the owner reports on the notice day.
+    """
+    notice = dt.datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert notice + dt.timedelta(hours=24) == deadline(K.REPAIR_PLAN, notice)
+    assert notice + dt.timedelta(hours=24) == deadline(K.REPAIR_PLAN, notice, structural=False)
+    with pytest.raises(rr.InvalidInputError) as info:
+        deadline(K.REPAIR_PLAN, notice, structural=True)
+    assert ("kind", "SLA-PLAN") == (info.value.field, info.value.rule)
+    assert "STRUCTURAL_REPORT" in str(info.value)
+    report = deadline(K.STRUCTURAL_REPORT, notice.date(), structural=True)
+    assert (D(2026, 3, 2), "SLA-STRUCTURAL-REPORT") == (report.day, report.rules[0])
+    with pytest.raises(rr.InvalidTypeError, match="structural"):
+        deadline(K.ARRIVAL, notice, structural="yes")  # type: ignore[call-overload]

@@ -65,7 +65,7 @@ def test_every_row_has_titles_and_sources(row):
 def test_a_rule_without_sources_is_refused():
     """A Rule with no source cannot be built, so no table row can lack one."""
     with pytest.raises(InvalidInputError, match="sources"):
-        rr.Rule("WTY-X", "标题", "Title", "statement", "value", ())
+        rr.Rule("WTY-X", "标题", "Title", "statement", "value", (), checked_on=dt.date(2026, 12, 1))
 
 
 def test_areas_partition_the_registry():

@@ -5,6 +5,7 @@ here walks whatever the registry and the source hold at the time.
 """
 
 import csv
+import datetime as dt
 import io
 import itertools
 import pathlib
@@ -111,7 +112,27 @@ class TestEveryRule:
     def test_rule_needs_a_source(self):
         """A Rule without sources is refused at construction."""
         with pytest.raises(rr.InvalidInputError, match="sources"):
-            rr.Rule(id="CAL-X", title_zh="x", title_en="x", statement="x", value="x", sources=())
+            rr.Rule(
+                id="CAL-X",
+                title_zh="x",
+                title_en="x",
+                statement="x",
+                value="x",
+                sources=(),
+                checked_on=dt.date(2026, 12, 1),
+            )
+
+    def test_rule_names_its_own_checked_day(self):
+        """Rule.checked_on has no blanket default: each entry names the day it was checked."""
+        source = rr.Source("DOMAIN", "§ 2")
+        with pytest.raises(TypeError, match="checked_on"):
+            rr.Rule(
+                id="CAL-X", title_zh="x", title_en="x", statement="x", value="x", sources=(source,)
+            )  # type: ignore[call-arg]
+        for rule in rr.RULES.values():
+            assert rule.effective_from is None or rule.effective_from <= rule.checked_on
+        # The rules of rule book v2 were checked on their own day, the others before.
+        assert rr.RULES["VIS-WINTER"].checked_on > rr.RULES["LIA-SUB"].checked_on
 
     def test_source_needs_a_known_document(self):
         """A Source citing an unknown document key is refused."""

@@ -41,7 +41,7 @@ import enum
 from typing import TYPE_CHECKING, Final, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from revisit_rules._check import FrozenMap, check_date
+from revisit_rules._check import FrozenMap, check_bool, check_date
 from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.errors import (
     BlankInSourceError,
@@ -104,8 +104,9 @@ class Deadline(enum.Enum):
     SAFETY_REPAIR_REVISIT = "safety_repair_revisit"
     #: SLA-REPAIR-REVISIT: the day of a leak repair → it is revisited.
     LEAK_REPAIR_REVISIT = "leak_repair_revisit"
-    #: SLA-SUB-NOACTION: a notice to a subcontractor → the owner's side may repair and
-    #: deduct the cost from the subcontractor's retention if nothing has been arranged.
+    #: SLA-SUB-NOACTION: the property manager's notice to the contractor → the property
+    #: manager may repair and deduct the cost from the contractor's retention (质保金) if
+    #: nothing has been arranged.
     SUB_NO_ACTION = "sub_no_action"
     #: VIS-RECORD: the end of a revisit → its record is filed.
     VISIT_RECORD = "visit_record"
@@ -326,6 +327,7 @@ def deadline(  # type: ignore[overload-overlap]  # a datetime is a date: hour ki
     *,
     policy: Policy | None = None,
     calendar: WorkCalendar | None = None,
+    structural: bool = False,
 ) -> dt.datetime: ...
 
 
@@ -336,6 +338,7 @@ def deadline(
     *,
     policy: Policy | None = None,
     calendar: WorkCalendar | None = None,
+    structural: bool = False,
 ) -> DateResult: ...
 
 
@@ -345,6 +348,7 @@ def deadline(
     *,
     policy: Policy | None = None,
     calendar: WorkCalendar | None = None,
+    structural: bool = False,
 ) -> DateResult | dt.datetime:
     """The deadline of ``kind`` counted from ``start``.
 
@@ -357,6 +361,9 @@ def deadline(
             ``Policy()``).
         calendar: the working-day calendar for the roll and for working days (default
             :func:`~revisit_rules.china_calendar`); not read by hour kinds.
+        structural: the notice is of a structural-safety defect (MEAS 10). SLA-PLAN does
+            not apply to it: its plan comes from a design unit, and the owner's report
+            (``Deadline.STRUCTURAL_REPORT``) applies instead.
 
     Returns:
         For hour kinds, an aware ``datetime`` in the policy's time zone; for day and
@@ -366,7 +373,8 @@ def deadline(
     Raises:
         InvalidTypeError: a ``date`` for an hour kind, a ``datetime`` for a day kind, or a
             ``kind`` that is not a :class:`Deadline`.
-        InvalidInputError: a naive ``datetime``; an unknown time zone in the policy.
+        InvalidInputError: a naive ``datetime``; an unknown time zone in the policy;
+            ``REPAIR_PLAN`` for a structural-safety notice (SLA-STRUCTURAL-REPORT applies).
         BlankInSourceError: a kind whose source leaves its number blank (SIMPLE_REPAIR,
             MAJOR_REPAIR) while the policy does not set it.
 
@@ -380,6 +388,16 @@ def deadline(
     (datetime.date(2026, 3, 12), ('SLA-PM-ARRIVE', 'CAL-PERIOD', 'CAL-CN'))
     """
     kind = _kind(kind)
+    check_bool("structural", structural, rule="SLA-PLAN")
+    if structural and kind is Deadline.REPAIR_PLAN:
+        raise InvalidInputError(
+            "kind",
+            kind.name,
+            "a deadline that applies to a structural-safety notice: its repair plan comes "
+            "from a design unit (MEAS 10), and the owner reports it to the authority on the "
+            "notice day, Deadline.STRUCTURAL_REPORT (SLA-STRUCTURAL-REPORT)",
+            rule="SLA-PLAN",
+        )
     pol = policy_or_default(policy, rule=kind.rule)
     if calendar is not None and not isinstance(calendar, WorkCalendar):
         raise InvalidTypeError(

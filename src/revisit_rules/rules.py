@@ -17,7 +17,6 @@ rows of :func:`rule_rows` (one implementation), :func:`rule_table` formats them.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import enum
 import html
 import io
@@ -30,6 +29,8 @@ from revisit_rules._check import FrozenMap
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from revisit_rules.policy import Policy
 
 __all__ = [
@@ -111,7 +112,8 @@ class Rule:
         value: the rule's default value, in words (shown where no policy field holds it).
         sources: where it comes from; at least one.
         effective_from: the day the rule's source took effect, where known.
-        checked_on: the day this entry was last checked against its sources.
+        checked_on: the day this entry was last checked against its sources; each rule
+            names its own (keyword-only, no default).
         policy_fields: names of the :class:`~revisit_rules.Policy` fields holding the value
             in force; the rule table shows their values under the policy it is given.
         documentary: ``True`` for a rule the library states but no computation applies
@@ -129,7 +131,7 @@ class Rule:
     value: str
     sources: tuple[Source, ...] = attrs.field()
     effective_from: dt.date | None = None
-    checked_on: dt.date = dt.date(2026, 11, 23)
+    checked_on: dt.date = attrs.field(kw_only=True)
     policy_fields: tuple[str, ...] = ()
     documentary: bool = False
     assumption: bool = False

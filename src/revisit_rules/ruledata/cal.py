@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import MEAS_6, REG_40
 from revisit_rules.rules import Rule, Source
 
@@ -48,6 +49,7 @@ RULES: tuple[Rule, ...] = (
         ),
         effective_from=dt.date(2021, 1, 1),
         policy_fields=("convention", "roll_to_working_day", "roll_inclusive_start"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="CAL-CONVENTION",
@@ -76,6 +78,7 @@ RULES: tuple[Rule, ...] = (
         ),
         effective_from=dt.date(2021, 1, 1),
         policy_fields=("convention", "roll_to_working_day"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="CAL-CN",
@@ -93,6 +96,7 @@ RULES: tuple[Rule, ...] = (
             Source("SC", "notices for 2001 onwards"),
             Source("CPL", "Art. 85"),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="CAL-PROVISIONAL",
@@ -108,6 +112,7 @@ RULES: tuple[Rule, ...] = (
             Source("SC", "published in the late autumn of the year before"),
             Source("DOMAIN", "§ 4 CAL-PROVISIONAL"),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="CAL-FAST",
@@ -120,5 +125,6 @@ RULES: tuple[Rule, ...] = (
         value="precomputed ordinals",
         sources=(Source("DOMAIN", "§ 4 CAL-FAST"),),
         documentary=True,  # how WorkCalendar computes, not a step a result applies
+        checked_on=_CHECKED,
     ),
 )

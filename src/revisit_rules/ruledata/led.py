@@ -8,6 +8,7 @@ log is checked. Quotes from the seeds are verbatim (their half-width punctuation
 
 from __future__ import annotations
 
+from revisit_rules.ruledata._checked import _CHECKED
 from revisit_rules.ruledata._sources import MEAS_12, RET_9, S001_NO_ACTION, S004_RATES
 from revisit_rules.rules import Rule, Source
 
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = (
             Source("S002", "特殊回访"),
             Source("DOMAIN", "§ 10 LED-EVENTS"),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LED-CLOCKS",
@@ -59,6 +61,7 @@ RULES: tuple[Rule, ...] = (
             Source("DOMAIN", "§ 10 LED-CLOCKS"),
         ),
         policy_fields=("roll_to_working_day", "timezone"),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LED-OBLIGATION",
@@ -76,6 +79,7 @@ RULES: tuple[Rule, ...] = (
         ),
         value="one obligation per trigger and rule",
         sources=(Source("DOMAIN", "§ 10 LED-OBLIGATION"),),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LED-STATE",
@@ -90,6 +94,7 @@ RULES: tuple[Rule, ...] = (
         ),
         value="MET, LATE, OVERDUE, OPEN, EXCUSED",
         sources=(Source("DOMAIN", "§ 10 LED-STATE"),),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LED-CONSEQUENCE",
@@ -117,6 +122,7 @@ RULES: tuple[Rule, ...] = (
             MEAS_12,
             S001_NO_ACTION,
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LED-KPI",
@@ -140,6 +146,7 @@ RULES: tuple[Rule, ...] = (
             S004_RATES,
             Source("DOMAIN", "§ 10 LED-KPI"),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LED-CHECK",
@@ -154,5 +161,6 @@ RULES: tuple[Rule, ...] = (
         ),
         value="typed errors naming event, field and value",
         sources=(Source("DOMAIN", "§ 9, § 10 LED-CHECK"),),
+        checked_on=_CHECKED,
     ),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._checked import _CHECKED
 from revisit_rules.ruledata._sources import MEAS_12, RET_9, S001_NO_ACTION
 from revisit_rules.rules import Rule, Source
 
@@ -58,6 +59,7 @@ RULES: tuple[Rule, ...] = (
             ),
             _MEAS_13,
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-SUB-DEFAULT",
@@ -89,6 +91,7 @@ RULES: tuple[Rule, ...] = (
             ),
             S001_NO_ACTION,
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-JOINT",
@@ -108,6 +111,7 @@ RULES: tuple[Rule, ...] = (
             ),
             _MEAS_13,
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-MULTI-SUB",
@@ -125,6 +129,7 @@ RULES: tuple[Rule, ...] = (
                 "由多家工程分包或专业公司共同原因造成的工程维修,已移交工程部门的项目由工程部门组织维修,费用分担由工程部门协同工程保修第一责任人共同裁定,分别从相应的工程分包或专业分包预留保修抵押金扣除",
             ),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-GC",
@@ -147,6 +152,7 @@ RULES: tuple[Rule, ...] = (
             _REG_41,
             Source("DOMAIN", "§ 6 LIA-GC; default party when no shares are given"),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-MATERIAL",
@@ -171,6 +177,7 @@ RULES: tuple[Rule, ...] = (
                 "工程保修期结束后,由工程部门扣除其应承担的保修费用后,开具《分包商/ 供应商保修结算单》",
             ),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-DESIGN",
@@ -187,6 +194,7 @@ RULES: tuple[Rule, ...] = (
             RET_9,
             Source("S001", "房屋维修管理制度 第五条(一)2", "属于设计缺陷引起的质量问题"),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-MISUSE",
@@ -207,6 +215,7 @@ RULES: tuple[Rule, ...] = (
             _S000_EXCLUDED,
         ),
         effective_from=_MEAS,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-THIRD",
@@ -216,6 +225,7 @@ RULES: tuple[Rule, ...] = (
         value="the third party pays",
         sources=(_MEAS_EXCLUDED, _S000_EXCLUDED, RET_9),
         effective_from=_MEAS,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-FORCE",
@@ -236,6 +246,7 @@ RULES: tuple[Rule, ...] = (
             _S000_EXCLUDED,
         ),
         effective_from=_MEAS,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-OWNER-WORK",
@@ -251,6 +262,7 @@ RULES: tuple[Rule, ...] = (
             Source("S003", "质量保修措施 2", "均属本公司保修责任范围(甲方分包工程及甲供设备除外)"),
             _MEAS_13,
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-EXPIRED",
@@ -274,6 +286,7 @@ RULES: tuple[Rule, ...] = (
                 "超出保修期的问题,客户可以选择收费维修,具体费用和时间由公司和客户协商确定。",
             ),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-PM",
@@ -298,6 +311,7 @@ RULES: tuple[Rule, ...] = (
             Source("DOMAIN", "§ 6 LIA-PM: all costs charged to that project manager's account"),
         ),
         policy_fields=("pm_arrival_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-MONEY",
@@ -311,6 +325,7 @@ RULES: tuple[Rule, ...] = (
         ),
         value="Decimal, fen; largest remainder, ties in the order given",
         sources=(Source("DOMAIN", "§ 6 LIA-MONEY"),),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="LIA-TRACE",
@@ -322,5 +337,6 @@ RULES: tuple[Rule, ...] = (
         ),
         value="rules on every allocation and charge",
         sources=(Source("DOMAIN", "§ 6 LIA-TRACE"),),
+        checked_on=_CHECKED,
     ),
 )

@@ -9,6 +9,7 @@ and from 《中华人民共和国民法典》 Art. 1259 for how 以上/以下/�
 
 from __future__ import annotations
 
+from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import S004_RATES
 from revisit_rules.rules import Rule, Source
 
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
             Source("DOMAIN", "§ 8 SAT-ABC", "the worse of the two axes"),
         ),
         policy_fields=("quality_a_min", "quality_b_min"),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SAT-SCALE",
@@ -90,6 +92,7 @@ RULES: tuple[Rule, ...] = (
             Source("S003", "5(2)", "在企业自评中测量方法采用要素权重的简便方法"),
             Source("DOMAIN", "§ 8 SAT-SCALE", "rounding to 0.01, half to even"),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SAT-RESPONSE",
@@ -110,6 +113,7 @@ RULES: tuple[Rule, ...] = (
             _CC_1259,
         ),
         policy_fields=("survey_response_min",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SAT-RATES",
@@ -136,6 +140,7 @@ RULES: tuple[Rule, ...] = (
             Source("DOMAIN", "§ 8 SAT-RATES"),
         ),
         policy_fields=("handling_rate_target", "complaint_rate_max", "complaint_rate_inclusive"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SAT-SAMPLING",
@@ -167,6 +172,7 @@ RULES: tuple[Rule, ...] = (
             "complaint_revisit_min",
             "works_revisit_min",
         ),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SAT-SURVEY",
@@ -195,6 +201,7 @@ RULES: tuple[Rule, ...] = (
             Source("S003", "", "竣工项目在保修末期调查一次"),
             Source("S000", "", "每季度进行顾客满意度调查"),
         ),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SAT-REWORK",
@@ -210,6 +217,7 @@ RULES: tuple[Rule, ...] = (
         ),
         value="repairs ÷ units delivered; repeat repairs ÷ defects repaired",
         sources=(S004_RATES,),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SAT-CLASS",
@@ -243,6 +251,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         borrowed=True,
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SAT-ACTION",
@@ -276,6 +285,7 @@ RULES: tuple[Rule, ...] = (
                 "(3)纠正措施对于未能达到顾客满意的工程,我司将进行原因分析,制定并实施纠正措施,以使最终达到顾客满意。",
             ),
         ),
+        checked_on=_CHECKED_V2,
     ),
     # VIS-OWNER belongs to DOMAIN.md § 5 but sits beside SAT-CLASS, whose class leads
     # replace its own when asked; ruledata/vis.py must not register it again.
@@ -304,5 +314,6 @@ RULES: tuple[Rule, ...] = (
             Source("S003", "", "小组由公司主管经理或公司总工程师带队"),
         ),
         policy_fields=("cadence", "lead_by_customer_class"),
+        checked_on=_CHECKED_V2,
     ),
 )

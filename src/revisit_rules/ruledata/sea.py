@@ -7,6 +7,7 @@ cannot drift apart.
 
 from __future__ import annotations
 
+from revisit_rules.ruledata._checked import _CHECKED
 from revisit_rules.rules import Rule, Source
 from revisit_rules.seasons import REGIONS, SeasonStatus
 
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("heating_seasons",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SEA-COUNT",
@@ -57,6 +59,7 @@ RULES: tuple[Rule, ...] = (
         value="count_partial_season=False",
         sources=(Source("REG", "Art. 40(3)"), Source("DOMAIN", "§ 3 SEA-COUNT")),
         policy_fields=("count_partial_season",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SEA-COOLING",
@@ -71,6 +74,7 @@ RULES: tuple[Rule, ...] = (
         sources=(Source("REG", "Art. 40(3)"), Source("DOMAIN", "§ 3 SEA-COOLING")),
         policy_fields=("cooling_seasons",),
         assumption=True,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SEA-NO-SEASON",
@@ -83,6 +87,7 @@ RULES: tuple[Rule, ...] = (
         ),
         value="error (NoSeasonError)",
         sources=(Source("DOMAIN", "§ 3 SEA-NO-SEASON"),),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SEA-RAINY",
@@ -99,5 +104,6 @@ RULES: tuple[Rule, ...] = (
             Source("DOMAIN", "§ 3 SEA-RAINY"),
         ),
         policy_fields=("rainy_season", "rainy_seasons"),
+        checked_on=_CHECKED,
     ),
 )

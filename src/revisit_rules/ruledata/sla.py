@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import S001_NO_ACTION
 from revisit_rules.rules import Rule, Source
 
@@ -28,7 +29,9 @@ RULES: tuple[Rule, ...] = (
             "An emergency (a defect touching structural safety or seriously impairing use) "
             "is answered at once: the contractor reaches the site immediately after the "
             "notice. The deadline is the notice's own instant plus emergency_arrival_hours "
-            "(0 by default), counted in hours from the stated time (CC 201 para. 2)."
+            "(0 by default), counted in hours from the stated time (CC 201 para. 2): every "
+            "arrival is late by its delay, which is what 立即 says. A company that promises a "
+            "number (S000 leaves '在____小时内赶到现场' blank) sets emergency_arrival_hours."
         ),
         value="immediately (0 hours)",
         sources=(
@@ -41,6 +44,7 @@ RULES: tuple[Rule, ...] = (
         ),
         effective_from=_MEAS,
         policy_fields=("emergency_arrival_hours",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SLA-ARRIVE",
@@ -68,15 +72,26 @@ RULES: tuple[Rule, ...] = (
         ),
         effective_from=_MEAS,
         policy_fields=("arrival_hours", "timezone"),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-PLAN",
         title_zh="完成维修方案",
         title_en="Repair plan after the notice",
-        statement="The repair plan is ready within repair_plan_hours of the repair notice.",
-        value="24 hours",
-        sources=(Source("S003", "", "对业主提出的修理通知,24小时内完成维修方案"),),
+        statement=(
+            "The repair plan is ready within repair_plan_hours of the repair notice; not for "
+            "a structural-safety defect (FOUNDATION_STRUCTURE, or a notice marked "
+            "structural), whose plan comes from a design unit (MEAS 10): there "
+            "SLA-STRUCTURAL-REPORT applies instead, and deadline(REPAIR_PLAN, …, "
+            "structural=True) refuses, naming it."
+        ),
+        value="24 hours; structural-safety notices: SLA-STRUCTURAL-REPORT",
+        sources=(
+            Source("S003", "", "对业主提出的修理通知,24小时内完成维修方案"),
+            Source("MEAS", "Art. 10", "由原设计单位或者具有相应资质等级的设计单位提出保修方案"),
+        ),
         policy_fields=("repair_plan_hours",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SLA-DISPATCH",
@@ -90,6 +105,7 @@ RULES: tuple[Rule, ...] = (
         value="7 days",
         sources=(Source("S000", "回访保修程序 1)", "应在接到保修通知之日起7 天内派人保修。"),),
         policy_fields=("dispatch_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-PM-ARRIVE",
@@ -108,6 +124,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("pm_arrival_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-SIMPLE",
@@ -125,6 +142,7 @@ RULES: tuple[Rule, ...] = (
             Source("DOMAIN", "§ 7 SLA-SIMPLE"),
         ),
         policy_fields=("simple_repair_days",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SLA-MAJOR",
@@ -141,6 +159,7 @@ RULES: tuple[Rule, ...] = (
             Source("DOMAIN", "§ 7 SLA-MAJOR"),
         ),
         policy_fields=("major_repair_working_days",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SLA-COMPLAINT",
@@ -156,6 +175,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("complaint_contact_hours",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-COMPLAINT-REVISIT",
@@ -171,6 +191,7 @@ RULES: tuple[Rule, ...] = (
             Source("S001", "物业 投诉事件的回访", "回访率应该达到100%;"),
         ),
         policy_fields=("complaint_revisit_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-REPAIR-REVISIT",
@@ -194,20 +215,24 @@ RULES: tuple[Rule, ...] = (
             "safety_repair_revisit_days",
             "leak_repair_revisit_days",
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-SUB-NOACTION",
         title_zh="施工单位接到通知后未安排维修",
-        title_en="Subcontractor silent after the notice",
+        title_en="Contractor silent after the property manager's notice",
         statement=(
-            "A subcontractor (原施工单位) that has arranged no repair sub_noaction_hours after "
-            "the notice loses the repair: the owner's side has it repaired and deducts the "
-            "cost from that subcontractor's retention (LIA-SUB-DEFAULT). The deadline is the "
-            "instant from which this is allowed."
+            "The contractor (施工单位: the developer's contractor, not a subcontractor; the "
+            "rule's ID is kept) that has arranged no repair sub_noaction_hours after the "
+            "property manager's notice loses the repair: the property manager, after "
+            "approval (经审批), has it repaired and the cost is deducted from the "
+            "contractor's retention (质保金, the owner-held RET retention), within the limits "
+            "of LED-CONSEQUENCE. The deadline is the instant from which this is allowed."
         ),
         value="24 hours",
         sources=(S001_NO_ACTION,),
         policy_fields=("sub_noaction_hours",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="SLA-PM-NOTIFY",
@@ -227,6 +252,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("pm_notify_hours",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-NOT-DEFECT-REPLY",
@@ -245,6 +271,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("not_defect_reply_hours",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-REPAIR-START",
@@ -265,6 +292,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("repair_start_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-TWO-FAILURES",
@@ -285,6 +313,7 @@ RULES: tuple[Rule, ...] = (
                 "同一维修情况经2次维修后仍然达不到业主要求的,物业公司填报《维修申请单》,经审批后进场维修,发生费用从原施工单位质保金中扣除。",
             ),
         ),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-REVISIT-FIX",
@@ -303,6 +332,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("revisit_fix_hours",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-CERTIFICATE",
@@ -328,6 +358,7 @@ RULES: tuple[Rule, ...] = (
         ),
         effective_from=dt.date(2000, 1, 30),
         policy_fields=("certificate_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-CERTIFICATE-DELIVERY",
@@ -347,6 +378,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("certificate_delivery_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-SITE-CLEAR",
@@ -356,6 +388,7 @@ RULES: tuple[Rule, ...] = (
         value="10 days",
         sources=(Source("S003", "1、工程交付", "竣工验收后十日内完成现场撤场"),),
         policy_fields=("site_clear_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-REVISIT-PLAN",
@@ -374,6 +407,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("revisit_plan_days",),
+        checked_on=_CHECKED,
     ),
     Rule(
         id="SLA-STRUCTURAL-REPORT",
@@ -400,5 +434,6 @@ RULES: tuple[Rule, ...] = (
         ),
         effective_from=_MEAS,
         policy_fields=("structural_report_days",),
+        checked_on=_CHECKED,
     ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from revisit_rules.ruledata._checked import _CHECKED_V2
 from revisit_rules.rules import Rule, Source
 
 _S002_PLAN = Source(
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("handover_months",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-PERIODIC",
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
             Source("S003", "", "自本工程交付之日起每三个月组织回访小组对该工程进行回访"),
         ),
         policy_fields=("cadence", "visit_window_months"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-RAINY",
@@ -74,6 +77,7 @@ RULES: tuple[Rule, ...] = (
             Source("S000", "", "屋面防水及设备安装工程进行季节性回访"),
         ),
         policy_fields=("rainy_season", "rainy_season_categories"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-HEATING",
@@ -89,6 +93,7 @@ RULES: tuple[Rule, ...] = (
         value="season start − 1 month → the day before it",
         sources=(Source("S002", "", "采暖期回访在每年供暖期前一个月进行"),),
         policy_fields=("heating_visit_months",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-WINTER",
@@ -104,6 +109,7 @@ RULES: tuple[Rule, ...] = (
         value="season start + 1 month → season end",
         sources=(Source("S002", "四 6)", "冬季回访锅炉房及采暖工程"),),
         policy_fields=("winter_visit", "winter_start_months"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-COMMISSIONING",
@@ -119,6 +125,7 @@ RULES: tuple[Rule, ...] = (
         sources=(Source("S002", "", "机电设备和给排水系统在正式运行一个月后进行;"),),
         policy_fields=("commissioning_start_months", "commissioning_end_months"),
         assumption=True,
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-TECHNICAL",
@@ -139,6 +146,7 @@ RULES: tuple[Rule, ...] = (
         ),
         policy_fields=("technical_months", "visit_window_months"),
         assumption=True,
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-PRE-EXPIRY",
@@ -157,6 +165,7 @@ RULES: tuple[Rule, ...] = (
             _S003_ONE_MONTH,
         ),
         policy_fields=("pre_expiry_start_months", "pre_expiry_end_months"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-IN-FORCE",
@@ -178,6 +187,7 @@ RULES: tuple[Rule, ...] = (
             _S000_ONE_YEAR,
         ),
         policy_fields=("pre_expiry_end_months",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-CADENCE",
@@ -191,6 +201,7 @@ RULES: tuple[Rule, ...] = (
             Source("S000", "", "回访时间:工程竣工交付后3个月、6个月、1年及以后每年至少一次。"),
         ),
         policy_fields=("cadence",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-HORIZON",
@@ -213,6 +224,7 @@ RULES: tuple[Rule, ...] = (
             Source("S003", "", "保修期结束后,我公司对本工程进行终身服务"),
         ),
         policy_fields=("revisit_horizon",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-MIN",
@@ -227,6 +239,7 @@ RULES: tuple[Rule, ...] = (
         value="2",
         sources=(Source("S003", "", "工程的回访不得少于两次"),),
         policy_fields=("min_visits",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-TARGET",
@@ -243,6 +256,7 @@ RULES: tuple[Rule, ...] = (
         value="first working day of the window",
         sources=(Source("DOMAIN", "§ 5 VIS-TARGET"),),
         policy_fields=("reminder_days",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-MERGE",
@@ -259,6 +273,7 @@ RULES: tuple[Rule, ...] = (
         value="merge_overlapping=True",
         sources=(Source("DOMAIN", "§ 5 VIS-MERGE"),),
         policy_fields=("merge_overlapping",),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-ANNUAL",
@@ -271,6 +286,7 @@ RULES: tuple[Rule, ...] = (
         ),
         value="targets in the year, sorted by (target, project)",
         sources=(_S002_PLAN, Source("S004", "4.1", "销售部编制《年度回访计划》。")),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="VIS-RECORD",
@@ -294,5 +310,6 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         policy_fields=("record_hours",),
+        checked_on=_CHECKED_V2,
     ),
 )

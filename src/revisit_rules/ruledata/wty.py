@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import MEAS_6, REG_40
 from revisit_rules.rules import Rule, Source
 
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
             Source("S003", "", "建设工程的保修期,自竣工验收合格之日起计算。"),
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-STRUCTURE",
@@ -61,6 +63,7 @@ RULES: tuple[Rule, ...] = (
             _S003,
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-WATERPROOF",
@@ -76,6 +79,7 @@ RULES: tuple[Rule, ...] = (
             _S003,
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-HEATING",
@@ -94,6 +98,7 @@ RULES: tuple[Rule, ...] = (
             _S003,
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-COOLING",
@@ -107,6 +112,7 @@ RULES: tuple[Rule, ...] = (
             _S003,
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-ELEC-PLUMB",
@@ -120,6 +126,7 @@ RULES: tuple[Rule, ...] = (
             _S003,
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-EQUIPMENT",
@@ -133,6 +140,7 @@ RULES: tuple[Rule, ...] = (
             _S003,
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-DECORATION",
@@ -146,6 +154,7 @@ RULES: tuple[Rule, ...] = (
             _S003,
         ),
         effective_from=_REG,
+        checked_on=_CHECKED,
     ),
     Rule(
         id="WTY-OTHER",
@@ -167,6 +176,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         effective_from=_REG,
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="WTY-MIN",
@@ -192,6 +202,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         effective_from=_MEAS,
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="WTY-DESIGN-LIFE",
@@ -210,5 +221,6 @@ RULES: tuple[Rule, ...] = (
             Source("REG", "Art. 40(1)", "为设计文件规定的该工程的合理使用年限"),
             Source("GB50068", "categories 1–4: 5, 25, 50, 100 years"),
         ),
+        checked_on=_CHECKED,
     ),
 )
