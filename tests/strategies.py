@@ -180,6 +180,7 @@ def defects(
     procured_by = draw(st.sampled_from(Procurement)) if cause is Cause.MATERIAL else None
     who = _SHARE_PARTIES[procured_by if procured_by is not None else cause]
     shares = draw(st.none() | share_maps(who)) if who is not None else None
+    late = not draw(st.booleans())
     return Defect(
         draw(st.sampled_from(categories)),
         accepted + dt.timedelta(days=draw(st.integers(min_value=0, max_value=6 * 366))),
@@ -189,7 +190,8 @@ def defects(
         procured_by=procured_by,
         emergency=draw(st.booleans()),
         repaired_by_responsible=draw(st.booleans()),
-        pm_arrived_in_time=draw(st.booleans()),
+        pm_arrived_in_time=not late,
+        reassignment_cost=draw(money) if late and draw(st.booleans()) else Decimal("0.00"),
     )
 
 

@@ -7,6 +7,7 @@ import pickle
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -370,13 +371,39 @@ def test_lia_pm():
     assert ("LIA-GC", "LIA-PM") == a.charges[0].rules
 
 
-def test_lia_pm_charges_all_costs_to_the_pm():
-    """LIA-PM: all costs go to the PM (S001); a subcontractor's part becomes recourse."""
+ALL_COSTS = rr.Policy(pm_late_scope=rr.PmLateScope.ALL_COSTS)
+
+
+def test_lia_pm_charges_the_company_part_by_default():
+    """LIA-PM, COMPANY_PART: the PM pays the company's own half; the sub's half stands.
+
+    MEAS 13 "保修费用由质量缺陷的责任方承担": S001's "一切费用" is a rule towards the company's
+    own manager and cannot move the subcontractor's part. Changed by rule book v2: the PM
+    used to be charged the whole cost, the sub's part then recourse.
+    """
     a = allocate(shares={GC: Fraction(1, 2), SUB_A: Fraction(1, 2)}, pm_arrived_in_time=False)
+
+    assert [
+        (SUB_A, M("500.00"), Fund.SUB_RETENTION),
+        (PM, M("500.00"), Fund.PROJECT_MANAGER),
+    ] == summary(a.charges)
+    assert ("LIA-JOINT", "LIA-MONEY", "LIA-PM") == a.charges[1].rules
+    assert () == a.recourse
+
+
+def test_lia_pm_all_costs_when_asked():
+    """LIA-PM, ALL_COSTS (S001 "所发生的一切费用", opt-in): one charge; the sub's part recourse."""
+    p = project()
+    a = allocate_liability(
+        p,
+        defect(shares={GC: Fraction(1, 2), SUB_A: Fraction(1, 2)}, pm_arrived_in_time=False),
+        policy=ALL_COSTS,
+    )
 
     assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
     assert ("LIA-JOINT", "LIA-MONEY", "LIA-PM") == a.charges[0].rules
     assert [(SUB_A, M("500.00"), Fund.SUB_RETENTION)] == summary(a.recourse)
+    assert PM == a.recourse[0].creditor  # the manager recovers what it paid for the sub
     assert ("LIA-JOINT", "LIA-MONEY", "LIA-PM") == a.recourse[0].rules
 
 
@@ -390,24 +417,51 @@ def test_lia_pm_after_the_contractor_did_not_repair():
 
     assert OWNER == a.repairer
     assert (CONTRACTOR_DID_NOT_REPAIR, PM_LATE) == a.findings
-    assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
+    assert [
+        (SUB_A, M("500.00"), Fund.SUB_RETENTION),
+        (PM, M("500.00"), Fund.PROJECT_MANAGER),
+    ] == summary(a.charges)
 
 
 def test_lia_pm_reassigns_a_subcontractors_repair():
-    """LIA-PM on a subcontractor's defect: the company's other team repairs, the PM pays."""
+    """LIA-PM on a subcontractor's defect: the company's other team repairs; the sub pays.
+
+    Under COMPANY_PART the manager owes nothing of the sub's part; only the other team's
+    extra outlay (reassignment_cost) is the manager's.
+    """
     a = allocate(shares={SUB_A: 1}, pm_arrived_in_time=False)
 
     assert GC == a.repairer
-    assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
-    assert [(SUB_A, COST, Fund.SUB_RETENTION)] == summary(a.recourse)
+    assert [(SUB_A, COST, Fund.SUB_RETENTION)] == summary(a.charges)
+    assert () == a.recourse
+    extra = allocate(shares={SUB_A: 1}, pm_arrived_in_time=False, reassignment_cost=M("80.00"))
+    assert [
+        (SUB_A, COST, Fund.SUB_RETENTION),
+        (PM, M("80.00"), Fund.PROJECT_MANAGER),
+    ] == summary(extra.charges)
+    assert M("1080.00") == extra.total
 
 
 def test_lia_pm_keeps_the_recourse_against_a_supplier():
-    """LIA-PM on contractor-procured material: the PM pays; the supplier recourse stays."""
+    """LIA-PM on contractor-procured material: the PM pays and recovers from the supplier."""
     a = allocate(cause=Cause.MATERIAL, procured_by=Procurement.CONTRACTOR, pm_arrived_in_time=False)
 
     assert [(PM, COST, Fund.PROJECT_MANAGER)] == summary(a.charges)
-    assert [Role.SUPPLIER] == [c.payer.role for c in a.recourse]
+    assert [(Role.SUPPLIER, PM)] == [(c.payer.role, c.creditor) for c in a.recourse]
+    on_time = allocate(cause=Cause.MATERIAL, procured_by=Procurement.CONTRACTOR)
+    assert [GC] == [c.creditor for c in on_time.recourse]
+
+
+def test_reassignment_cost_only_when_the_manager_was_late():
+    """Defect.reassignment_cost: the other team's outlay exists only if the PM was late."""
+    with pytest.raises(rr.InvalidInputError) as info:
+        defect(reassignment_cost=M("10.00"))
+    assert ("Defect.reassignment_cost", "LIA-PM") == (info.value.field, info.value.rule)
+    with pytest.raises(rr.InvalidInputError):
+        defect(reassignment_cost=M("-1.00"), pm_arrived_in_time=False)
+    # On an excluded defect nothing of it is charged: no warranty repair was owed.
+    misuse = allocate(cause=Cause.MISUSE, pm_arrived_in_time=False, reassignment_cost=M("10.00"))
+    assert COST == misuse.total
 
 
 def test_pm_account_is_not_settled_against_funds():
@@ -428,11 +482,46 @@ def test_emergency():
     assert "SLA-EMERGENCY" == a.rules[-1]
 
 
-def test_flags_do_not_touch_excluded_causes():
-    """Repair, PM and emergency flags concern the contractor's duty: not read when excluded."""
-    flags = {"repaired_by_responsible": False, "pm_arrived_in_time": False, "emergency": True}
+def test_flags_on_excluded_causes_move_no_money():
+    """An excluded cause: the repair flag changes nothing; PM_LATE and EMERGENCY are recorded.
 
-    assert allocate(cause=Cause.MISUSE) == allocate(cause=Cause.MISUSE, **flags)
+    MEAS 9: the cause is known only after the site check ("到现场核查情况"), so the manager
+    was late all the same, and the emergency came first whatever the cause. No money moves.
+    Changed by rule book v2: both flags used to be ignored on excluded causes.
+    """
+    plain = allocate(cause=Cause.MISUSE)
+    flagged = allocate(
+        cause=Cause.MISUSE, repaired_by_responsible=False, pm_arrived_in_time=False, emergency=True
+    )
+
+    assert (plain.charges, plain.recourse, plain.repairer) == (
+        flagged.charges,
+        flagged.recourse,
+        flagged.repairer,
+    )
+    assert (*plain.findings, PM_LATE, EMERGENCY) == flagged.findings
+    assert (*plain.rules, "LIA-PM", "SLA-PM-ARRIVE", "SLA-EMERGENCY") == flagged.rules
+    assert allocate(cause=Cause.MISUSE, repaired_by_responsible=False) == plain
+
+
+def test_no_pm_late_after_the_last_day():
+    """A notice after the category's last day creates no SLA obligation: no PM_LATE."""
+    late = allocate(found_on=LAST_DAY + dt.timedelta(days=1), pm_arrived_in_time=False)
+
+    assert PM_LATE not in late.findings
+    assert "LIA-PM" not in late.rules
+
+
+def test_installation_of_owner_supplied_equipment_is_warranted():
+    """S003 "甲供设备除外" excludes the equipment, not the contractor's installation of it.
+
+    REG 40(4) 设备安装: a defect of the installation is the contractor's workmanship.
+    """
+    a = allocate(category=C.EQUIPMENT_INSTALLATION)
+    assert a.covered
+    assert [(GC, COST, Fund.CONTRACTOR_PROVISION)] == summary(a.charges)
+    equipment = allocate(category=C.EQUIPMENT_INSTALLATION, cause=Cause.OWNER_WORK)
+    assert not equipment.covered
 
 
 # --- LIA-EXPIRED, with the boundary day -------------------------------------------------
@@ -716,18 +805,72 @@ def test_split_equal_shares_differ_by_at_most_a_fen(total, n, perm):
 # --- properties of allocations ----------------------------------------------------------
 
 
-@given(sts.defects(accepted=ACCEPTED))
-def test_charges_sum_to_cost(d):
-    """An allocation's charges always add up to the defect's cost, to the fen."""
-    a = allocate_liability(project(), d)
+def _net(allocation, party):
+    """What ``party`` is asked, charges and recourse together: paid + owed - recovered."""
+    paid = sum((c.amount for c in allocation.charges if c.payer == party), M(0))
+    owed = sum((c.amount for c in allocation.recourse if c.payer == party), M(0))
+    recovered = sum((c.amount for c in allocation.recourse if c.creditor == party), M(0))
+    return paid, owed, recovered
 
-    assert d.cost == sum((c.amount for c in a.charges), M(0))
-    assert d.cost == a.total
-    # Recourse recovers the whole cost, except under LIA-PM, where the manager's own
-    # (the contractor's provision) part has nobody to recover from.
+
+@given(sts.defects(accepted=ACCEPTED), st.sampled_from(rr.PmLateScope))
+@example(
+    Defect(
+        C.DECORATION,
+        FOUND,
+        Cause.MATERIAL,
+        COST,
+        procured_by=Procurement.CONTRACTOR,
+        pm_arrived_in_time=False,
+        reassignment_cost=M("50.00"),
+    ),
+    rr.PmLateScope.COMPANY_PART,
+)
+@example(
+    Defect(
+        C.DECORATION,
+        FOUND,
+        Cause.WORKMANSHIP,
+        COST,
+        shares={GC: Fraction(1, 3), SUB_A: Fraction(2, 3)},
+        pm_arrived_in_time=False,
+    ),
+    rr.PmLateScope.ALL_COSTS,
+)
+def test_charges_sum_to_cost(d, scope):
+    """The charges add up to the cost plus (on a covered defect) the reassignment cost.
+
+    Under either LIA-PM scope: the recourse credited to a party never exceeds what it was
+    charged, and no party is asked, in charges and recourse together, more than its liable
+    part (what it is asked had the manager been in time), the manager no more than the
+    company's part plus the reassignment cost.
+    """
+    policy = rr.Policy(pm_late_scope=scope)
+    a = allocate_liability(project(), d, policy=policy)
+    extra = d.reassignment_cost if a.covered else M(0)
+
+    assert d.cost + extra == sum((c.amount for c in a.charges), M(0))
+    assert d.cost + extra == a.total
     recovered = sum((c.amount for c in a.recourse), M(0))
-    assert a.recourse == () or d.cost == recovered or "LIA-PM" in a.rules
     assert recovered <= d.cost
+    assert all(c.creditor is not None for c in a.recourse)
+    on_time = allocate_liability(
+        project(),
+        attrs.evolve(d, pm_arrived_in_time=True, reassignment_cost=M("0.00")),
+        policy=policy,
+    )
+    parties = {c.payer for c in (*a.charges, *a.recourse, *on_time.charges, *on_time.recourse)}
+    parties |= {c.creditor for c in (*a.recourse, *on_time.recourse) if c.creditor}
+    for party in parties:
+        paid, owed, got = _net(a, party)
+        assert got <= paid, party  # a creditor recovers only what it paid
+        if party.role in {Role.PROJECT_MANAGER, Role.GENERAL_CONTRACTOR}:
+            continue
+        assert paid + owed - got <= sum(_net(on_time, party)[:2], M(0)) - _net(on_time, party)[2]
+    company = [p for p in parties if p.role in {Role.PROJECT_MANAGER, Role.GENERAL_CONTRACTOR}]
+    asked = sum((sum(_net(a, p)[:2], M(0)) - _net(a, p)[2] for p in company), M(0))
+    liable = sum((sum(_net(on_time, p)[:2], M(0)) - _net(on_time, p)[2] for p in company), M(0))
+    assert asked <= liable + extra
     assert [] == [r for c in (*a.charges, *a.recourse) for r in c.rules if r not in a.rules]
     assert set(a.rules) <= set(rr.RULES)
 

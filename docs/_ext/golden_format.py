@@ -455,6 +455,7 @@ DEFECT: Final[dict[str, Converter]] = {
     "emergency": boolean,
     "repaired_by_responsible": boolean,
     "pm_arrived_in_time": boolean,
+    "reassignment_cost": decimal,
 }
 
 

@@ -53,7 +53,7 @@ from revisit_rules.periods import (
     Years,
     period_end,
 )
-from revisit_rules.policy import Cadence, Convention, Policy, RevisitHorizon
+from revisit_rules.policy import Cadence, Convention, PmLateScope, Policy, RevisitHorizon
 from revisit_rules.revisits import (
     Plan,
     PlanFinding,
@@ -151,6 +151,7 @@ __all__ = [
     "Period",
     "Plan",
     "PlanFinding",
+    "PmLateScope",
     "Policy",
     "Procurement",
     "Project",

@@ -62,7 +62,7 @@ import attrs
 
 from revisit_rules._check import FrozenMap, check_date, check_decimal_size, flag_field
 from revisit_rules.errors import InvalidInputError, InvalidTypeError, shown
-from revisit_rules.policy import policy_or_default
+from revisit_rules.policy import PmLateScope, policy_or_default
 from revisit_rules.warranty import Category, Project, warranty_expiry
 
 if TYPE_CHECKING:
@@ -134,11 +134,14 @@ class Role(enum.Enum):
     USER = "user"
     THIRD_PARTY = "third_party"
     PROJECT_MANAGER = "project_manager"
+    #: The property manager (物业公司), acting for the owner (SLA-SUB-NOACTION).
+    PROPERTY_MANAGER = "property_manager"
 
     @property
     def zh(self) -> str:
         """The Chinese label."""
         return {
+            "property_manager": "物业公司",
             "general_contractor": "总包单位",
             "subcontractor": "工程分包或专业分包",
             "supplier": "供应商",
@@ -165,7 +168,9 @@ class Cause(enum.Enum):
     THIRD_PARTY = "third_party"
     #: Force majeure (war, earthquake, flood, typhoon …).
     FORCE_MAJEURE = "force_majeure"
-    #: The owner's separately contracted work (甲方分包工程) or owner-supplied equipment (甲供设备).
+    #: The owner's separately contracted work (甲方分包工程) or owner-supplied equipment (甲供设备)
+    #: itself. The contractor's installation of owner-supplied equipment stays under its
+    #: warranty (REG 40(4) 设备安装): a defect of the installation is WORKMANSHIP.
     OWNER_WORK = "owner_work"
 
     @property
@@ -221,6 +226,9 @@ class Fund(enum.Enum):
     PROJECT_COST = "project_cost"
     #: The project manager's own account (LIA-PM).
     PROJECT_MANAGER = "project_manager"
+    #: The contractor's retention the owner holds (质保金, RET Art. 7, 9): what the property
+    #: manager deducts from (SLA-SUB-NOACTION, SLA-TWO-FAILURES).
+    CONTRACTOR_RETENTION = "contractor_retention"
 
     @property
     def zh(self) -> str:
@@ -234,6 +242,7 @@ class Fund(enum.Enum):
             "third_party": "第三方承担",
             "project_cost": "计入项目成本",
             "project_manager": "项目经理承担",
+            "contractor_retention": "施工单位质保金",
         }[self.value]
 
 
@@ -392,12 +401,20 @@ class Charge:
         amount: how much, in yuan, a ``Decimal`` of whole fen (LIA-MONEY).
         fund: from which fund.
         rules: the rules that produced the charge (LIA-TRACE).
+        creditor: on a recourse entry, who recovers the amount (so that no amount can be
+            collected twice); None on a charge.
     """
 
     payer: Party = attrs.field(validator=lambda _i, _a, v: _party("Charge.payer", v))
     amount: Decimal = attrs.field(validator=lambda _i, _a, v: _money("Charge.amount", v))
     fund: Fund = attrs.field(validator=_enum_check(Fund, "LIA-TRACE"))
     rules: tuple[str, ...] = attrs.field(converter=_rules)
+    creditor: Party | None = attrs.field(default=None)
+
+    @creditor.validator
+    def _creditor(self, _attribute: object, value: object) -> None:
+        if value is not None:
+            _party("Charge.creditor", value)
 
 
 def _check_defect_shares(defect: Defect) -> None:
@@ -469,6 +486,9 @@ class Defect:
             repaired below standard (LIA-SUB-DEFAULT).
         pm_arrived_in_time: ``False`` when the project manager did not reach the site
             within ``Policy.pm_arrival_days`` of the notice (LIA-PM).
+        reassignment_cost: the extra outlay of the team the company assigns when the
+            project manager was late (LIA-PM), in yuan; charged whole to the manager on a
+            covered defect. Only with ``pm_arrived_in_time=False``.
 
     ``emergency``, ``repaired_by_responsible`` and ``pm_arrived_in_time`` concern the
     contractor's duty to repair, so they are read only where that duty exists (a defect
@@ -492,6 +512,11 @@ class Defect:
         "Defect.repaired_by_responsible", default=True, rule="LIA-SUB-DEFAULT"
     )
     pm_arrived_in_time: bool = flag_field("Defect.pm_arrived_in_time", default=True, rule="LIA-PM")
+    reassignment_cost: Decimal = attrs.field(
+        default=Decimal("0.00"),
+        kw_only=True,
+        validator=lambda _i, _a, v: _money("Defect.reassignment_cost", v, rule="LIA-PM"),
+    )
 
     def __attrs_post_init__(self) -> None:
         """Cross-field checks: procurement for MATERIAL only; the parties a cause admits."""
@@ -512,6 +537,14 @@ class Defect:
                 rule="LIA-MATERIAL",
             )
         _check_defect_shares(self)
+        if self.reassignment_cost and self.pm_arrived_in_time:
+            raise InvalidInputError(
+                "Defect.reassignment_cost",
+                self.reassignment_cost,
+                "0 when the project manager arrived in time: another team is assigned only "
+                "when the manager was late (pm_arrived_in_time=False)",
+                rule="LIA-PM",
+            )
 
 
 @attrs.frozen
@@ -527,7 +560,7 @@ class Allocation:
         charges: who pays, from which fund; they always add up to the defect's cost.
         recourse: what a payer may then recover, and from whom (the contractor from its
             supplier, the owner from the designer or its own contractors); kept apart from
-            the charges.
+            the charges. Each entry's ``payer`` owes it and its ``creditor`` recovers it.
         findings: named codes (see the module's constants).
         rules: every rule that produced the allocation, in the order applied (LIA-TRACE).
     """
@@ -541,6 +574,13 @@ class Allocation:
 
     @rules.validator
     def _traced(self, _attribute: object, value: tuple[str, ...]) -> None:
+        if any(c.creditor is None for c in self.recourse):
+            raise InvalidInputError(
+                "Allocation.recourse",
+                self.recourse,
+                "recourse entries that each name their creditor",
+                rule="LIA-TRACE",
+            )
         missing = [r for c in (*self.charges, *self.recourse) for r in c.rules if r not in value]
         if not value or missing:
             raise InvalidInputError(
@@ -602,15 +642,21 @@ def _split(
     fund: Fund | None,
     rule: str,
     trace: list[str],
+    *,
+    creditor: Party | None = None,
 ) -> tuple[Charge, ...]:
-    """Charges by shares (``fund`` None: each builder's own fund); LIA-MONEY if split."""
+    """Charges by shares (``fund`` None: each builder's own fund); LIA-MONEY if split.
+
+    With ``creditor``, recourse entries that ``creditor`` recovers.
+    """
     if len(shares) == 1:
         (party,) = shares
-        return (Charge(party, _cents(cost), fund or _fund_of(party), (rule,)),)
+        return (Charge(party, _cents(cost), fund or _fund_of(party), (rule,), creditor),)
     trace.append("LIA-MONEY")
     parts = split_amount(cost, shares)
     return tuple(
-        Charge(p, amount, fund or _fund_of(p), (rule, "LIA-MONEY")) for p, amount in parts.items()
+        Charge(p, amount, fund or _fund_of(p), (rule, "LIA-MONEY"), creditor)
+        for p, amount in parts.items()
     )
 
 
@@ -658,7 +704,12 @@ def _excluded(defect: Defect, draft: _Draft) -> None:
         draft.repairer = _OWNER
         draft.charges = _split(cost, _one(_OWNER, None), Fund.OWNER, rule, trace)
         draft.recourse = _split(
-            cost, _one(Party(Role.DESIGNER), defect.shares), Fund.DESIGNER, rule, trace
+            cost,
+            _one(Party(Role.DESIGNER), defect.shares),
+            Fund.DESIGNER,
+            rule,
+            trace,
+            creditor=_OWNER,
         )
     elif cause is Cause.MISUSE:
         draft.findings.append(CONTRACTOR_MAY_ASSIST)
@@ -670,7 +721,9 @@ def _excluded(defect: Defect, draft: _Draft) -> None:
     else:  # FORCE_MAJEURE, OWNER_WORK: the owner bears its own loss
         draft.charges = _split(cost, _one(_OWNER, None), Fund.OWNER, rule, trace)
         if cause is Cause.OWNER_WORK and defect.shares is not None:
-            draft.recourse = _split(cost, defect.shares, Fund.THIRD_PARTY, rule, trace)
+            draft.recourse = _split(
+                cost, defect.shares, Fund.THIRD_PARTY, rule, trace, creditor=_OWNER
+            )
     draft.rule(*trace)
 
 
@@ -705,7 +758,7 @@ def _material(defect: Defect, draft: _Draft) -> None:
         draft.charges = _split(cost, _one(_GC, None), Fund.CONTRACTOR_PROVISION, rule, trace)
         suppliers = _one(Party(Role.SUPPLIER), defect.shares)
         # The contractor recovers from its supplier's retention (S002 2.3 供应商保修结算单).
-        draft.recourse = _split(cost, suppliers, Fund.SUB_RETENTION, rule, trace)
+        draft.recourse = _split(cost, suppliers, Fund.SUB_RETENTION, rule, trace, creditor=_GC)
     elif defect.procured_by is Procurement.DESIGNER:
         designers = _one(Party(Role.DESIGNER), defect.shares)
         draft.charges = _split(cost, designers, Fund.DESIGNER, rule, trace)
@@ -732,37 +785,53 @@ def _did_not_repair(row: str, draft: _Draft) -> None:
         draft.repairer = _OWNER
 
 
-def _pm_late(draft: _Draft) -> None:
-    """LIA-PM: the company assigns another team; all costs go to the project manager.
+_PM: Final = Party(Role.PROJECT_MANAGER)
 
-    S001: "否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责". The
-    whole cost is one charge to the manager's account; a part another party would have
-    borne (a subcontractor's retention, the owner, a designer) becomes recourse against
-    that party, since the cost still follows the party responsible (MEAS 13). The company's
-    other team repairs, unless the owner already had another unit repair because the
-    contractor's side did not (MEAS 12, LIA-SUB-DEFAULT): that stands.
+
+def _pm_late(defect: Defect, draft: _Draft, scope: PmLateScope) -> None:
+    """LIA-PM: the company assigns another team; the project manager answers for it.
+
+    S001: "否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责" is the
+    company's rule towards its own manager (项目经理责任制); it cannot move what the law
+    puts on others (MEAS 13 "保修费用由质量缺陷的责任方承担"). Under COMPANY_PART (the
+    default) the manager is charged the part the company itself would have paid (from the
+    project's warranty provision) plus the other team's extra outlay; every other charge
+    stands. Under ALL_COSTS the subcontractors' parts join the manager's charge and become
+    recourse credited to the manager. Either way the recourse against a contractor's
+    supplier is the manager's to recover, since the manager paid that part. The company's
+    other team repairs, unless the owner already had another unit repair (MEAS 12,
+    LIA-SUB-DEFAULT): that stands.
     """
     draft.rule("LIA-PM", "SLA-PM-ARRIVE")
     draft.findings.append(PM_LATE)
     if draft.repairer != _OWNER:
         draft.repairer = _GC  # the company's other team
+    funds = {Fund.CONTRACTOR_PROVISION}
+    if scope is PmLateScope.ALL_COSTS:
+        funds.add(Fund.SUB_RETENTION)
+    moved = [c for c in draft.charges if c.fund in funds]
+    kept = tuple(c for c in draft.charges if c.fund not in funds)
     rules: dict[str, None] = {}
-    for charge in draft.charges:
+    for charge in moved:
         rules.update(dict.fromkeys(charge.rules))
     rules["LIA-PM"] = None
-    total = _yuan(sum(_fen(c.amount) for c in draft.charges))
-    others = tuple(
-        attrs.evolve(c, rules=(*c.rules, "LIA-PM"))
-        for c in draft.charges
-        if c.fund is not Fund.CONTRACTOR_PROVISION
+    fen = sum(_fen(c.amount) for c in moved) + _fen(defect.reassignment_cost)
+    charged = (Charge(_PM, _yuan(fen), Fund.PROJECT_MANAGER, tuple(rules)),) if moved or fen else ()
+    draft.charges = (*kept, *charged)
+    # What the manager paid for others, the manager recovers (MEAS 13).
+    from_subs = tuple(
+        attrs.evolve(c, rules=(*c.rules, "LIA-PM"), creditor=_PM)
+        for c in moved
+        if c.fund is Fund.SUB_RETENTION
     )
-    draft.charges = (
-        Charge(Party(Role.PROJECT_MANAGER), total, Fund.PROJECT_MANAGER, tuple(rules)),
+    suppliers = tuple(
+        attrs.evolve(c, rules=(*c.rules, "LIA-PM"), creditor=_PM) if c.creditor == _GC else c
+        for c in draft.recourse
     )
-    draft.recourse = (*draft.recourse, *others)
+    draft.recourse = (*suppliers, *from_subs)
 
 
-def _covered(defect: Defect, draft: _Draft) -> None:
+def _covered(defect: Defect, draft: _Draft, scope: PmLateScope) -> None:
     """A covered defect: the row of its cause, then the repair, the PM and the emergency."""
     draft.covered = True
     if defect.cause is Cause.WORKMANSHIP:
@@ -773,7 +842,12 @@ def _covered(defect: Defect, draft: _Draft) -> None:
     if not defect.repaired_by_responsible:
         _did_not_repair(row, draft)
     if not defect.pm_arrived_in_time:
-        _pm_late(draft)
+        _pm_late(defect, draft, scope)
+    _emergency(defect, draft)
+
+
+def _emergency(defect: Defect, draft: _Draft) -> None:
+    """MEAS 9: an emergency is recorded whatever the cause (SLA-EMERGENCY, EMERGENCY)."""
     if defect.emergency:
         draft.rule("SLA-EMERGENCY")
         draft.findings.append(EMERGENCY)
@@ -839,6 +913,12 @@ def allocate_liability(
     draft = _Draft()
     if defect.cause.excluded:
         _excluded(defect, draft)
+        if not defect.pm_arrived_in_time:
+            # The cause was known only after the site check (MEAS 9 "到现场核查情况"): the
+            # manager was late all the same; no money moves (LIA-PM).
+            draft.rule("LIA-PM", "SLA-PM-ARRIVE")
+            draft.findings.append(PM_LATE)
+        _emergency(defect, draft)
         return draft.freeze()
     expiry = warranty_expiry(project, defect.category, policy=pol)
     draft.rule(*expiry.rules)
@@ -850,7 +930,7 @@ def allocate_liability(
         draft.findings += [WARRANTY_EXPIRED, CONTRACTOR_MAY_ASSIST]
         draft.charges = (Charge(_OWNER, _cents(defect.cost), Fund.OWNER, ("LIA-EXPIRED",)),)
         return draft.freeze()
-    _covered(defect, draft)
+    _covered(defect, draft, pol.pm_late_scope)
     return draft.freeze()
 
 

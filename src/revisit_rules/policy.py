@@ -29,7 +29,7 @@ from revisit_rules.durations import Days, Months, Period, Years
 from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
 from revisit_rules.seasons import SeasonSpan, region_of
 
-__all__ = ["Cadence", "Convention", "Policy", "RevisitHorizon"]
+__all__ = ["Cadence", "Convention", "PmLateScope", "Policy", "RevisitHorizon"]
 
 
 class Convention(enum.Enum):
@@ -64,6 +64,23 @@ class Cadence(enum.Enum):
             "quarterly": "每季度",
             "milestones": "3个月、6个月、1年及以后每年",
         }[self.value]
+
+
+class PmLateScope(enum.Enum):
+    """What a late project manager is charged (LIA-PM, DOMAIN.md § 6)."""
+
+    #: The part the company itself would have paid, plus the other team's extra outlay
+    #: (default): every other party's charge stands (MEAS 13).
+    COMPANY_PART = "company_part"
+    #: S001's "所发生的一切费用", literally: the company's, the subcontractors' and the
+    #: contractor-procured suppliers' parts as one charge, those parts then recourse
+    #: credited to the manager; the owner's, designer's and user's parts stay theirs.
+    ALL_COSTS = "all_costs"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label."""
+        return {"company_part": "公司应承担部分", "all_costs": "所发生的一切费用"}[self.value]
 
 
 class RevisitHorizon(enum.Enum):
@@ -313,6 +330,10 @@ class Policy:
     #: WTY-OTHER: S000's company default for OTHER works without a contract term ("无合同约
     #: 定的…按5年计"); None (the default): such works need a term.
     no_contract_default: Period | None = _f(None, _default_term, "WTY-OTHER")
+
+    # --- LIA --------------------------------------------------------------------------
+    #: LIA-PM: what a late project manager is charged.
+    pm_late_scope: PmLateScope = _f(PmLateScope.COMPANY_PART, _enum(PmLateScope), "LIA-PM")
 
     # --- SEA --------------------------------------------------------------------------
     #: SEA-COUNT: a season in progress at the start day counts as the first.

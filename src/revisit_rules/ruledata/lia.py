@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from revisit_rules.ruledata._checked import _CHECKED
+from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import MEAS_12, RET_9, S001_NO_ACTION
 from revisit_rules.rules import Rule, Source
 
@@ -98,9 +98,11 @@ RULES: tuple[Rule, ...] = (
         title_zh="总包和分包共同原因",
         title_en="General contractor and subcontractors together",
         statement=(
-            "The general contractor organises the repair. The cost is split by the agreed "
-            "shares (LIA-MONEY); each part comes from that party's fund: a subcontractor's "
-            "retention, the general contractor's project warranty provision (项目预提保修金)."
+            "The general contractor organises the repair. The cost is split by the shares "
+            "the engineering department rules with the first person responsible for the "
+            "warranty (共同裁定: the caller passes them; LIA-MONEY); each part comes from that "
+            "party's fund: a subcontractor's retention, the general contractor's project "
+            "warranty provision (项目预提保修金)."
         ),
         value="split by shares; SUB_RETENTION / CONTRACTOR_PROVISION",
         sources=(
@@ -255,7 +257,9 @@ RULES: tuple[Rule, ...] = (
         statement=(
             "Work the owner contracted separately (甲方分包工程) and equipment the owner "
             "supplied (甲供设备) are outside the contractor's warranty: the owner bears them, "
-            "with recourse against its own contractors and suppliers where it names them."
+            "with recourse against its own contractors and suppliers where it names them. "
+            "The contractor's installation of owner-supplied equipment stays under its "
+            "warranty (REG 40(4) 设备安装): only the equipment itself is outside."
         ),
         value="the owner pays",
         sources=(
@@ -294,13 +298,18 @@ RULES: tuple[Rule, ...] = (
         title_en="Project manager late on site",
         statement=(
             "A project manager who does not reach the site within pm_arrival_days of the "
-            "notice (SLA-PM-ARRIVE): the company assigns another team, and all costs are "
-            "charged to that project manager's account (S001 所发生的一切费用). A part "
-            "another party would have borne (a subcontractor's retention, the owner, a "
-            "designer) is listed as recourse against that party (MEAS 13: the cost "
-            "follows the party responsible)."
+            "notice (SLA-PM-ARRIVE): the company assigns another team. S001's rule is the "
+            "company's towards its own manager (项目经理责任制); it cannot move what MEAS 13 "
+            "puts on others. COMPANY_PART (default): the manager's responsibility account is "
+            "charged the part the company itself would have paid (LIA-GC, the GC's share of "
+            "LIA-JOINT, contractor-procured material) plus the other team's extra outlay "
+            "(Defect.reassignment_cost); every other charge stands. ALL_COSTS (the literal "
+            "reading, opt-in): the subcontractors' and contractor-procured suppliers' parts "
+            "join the manager's charge and become recourse credited to the manager; the "
+            "owner's, designer's and user's parts stay theirs. PM_LATE is recorded on "
+            "excluded defects too (no money moves), not on a notice after the last day."
         ),
-        value="all costs to the project manager; others' parts as recourse",
+        value="the company's part and the reassignment cost to the project manager",
         sources=(
             Source(
                 "S001",
@@ -308,10 +317,10 @@ RULES: tuple[Rule, ...] = (
                 "各项目经理接到需保修工程的通知书后10天内,到达现场与建设单位共同明确责任方,商议返修内容、返修日期,否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责。",
             ),
             _MEAS_13,
-            Source("DOMAIN", "§ 6 LIA-PM: all costs charged to that project manager's account"),
+            Source("DOMAIN", "§ 6 LIA-PM (read)"),
         ),
-        policy_fields=("pm_arrival_days",),
-        checked_on=_CHECKED,
+        policy_fields=("pm_arrival_days", "pm_late_scope"),
+        checked_on=_CHECKED_V2,
     ),
     Rule(
         id="LIA-MONEY",
