@@ -578,6 +578,9 @@ CONVERT: Final[dict[str, Converter]] = {
     "served": integer,
     "service": member(rr.ServiceRating),
     "start": date_or_instant,
+    "structural": boolean,
+    "repairs": integer,
+    "delivered": integer,
     "weights": weights,
     "year": integer,
 }
