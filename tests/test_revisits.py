@@ -2139,3 +2139,37 @@ def test_a_winter_window_cut_at_acceptance_without_a_working_day_is_not_owed():
         skipped.visit_id,
         skipped.window,
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("project_id", 7),
+        ("project_id", ""),
+        ("lead", "boss"),
+        ("provisional", 1),
+        ("rules", ["VIS-TARGET"]),
+        ("rules", (1,)),
+    ],
+)
+def test_visit_fields_are_typed(field, value):
+    """Visit(project_id=7, lead='boss') used to construct: every field is checked."""
+    visit = rr.plan_revisits(project(D(2026, 3, 2)))[0]
+    with pytest.raises(rr.InvalidTypeError) as info:
+        attrs.evolve(visit, **{field: value})
+    assert f"Visit.{field}" == info.value.field
+
+
+@pytest.mark.parametrize(("field", "value"), [("visit", "P:HANDOVER:1"), ("grade", "A")])
+def test_visit_record_fields_are_typed(field, value):
+    """VisitRecord's visit and grade are checked with the package's typed errors."""
+    visit = rr.plan_revisits(project(D(2026, 3, 2)))[0]
+    record = rr.VisitRecord("P", visit, visit.target)
+    with pytest.raises(rr.InvalidTypeError) as info:
+        attrs.evolve(record, **{field: value})
+    assert f"VisitRecord.{field}" == info.value.field
+
+
+def test_plan_has_no_head_field():
+    """Plan's table head is a class constant, not an attrs field (it used to be one)."""
+    assert ["year", "visits", "findings"] == [a.name for a in attrs.fields(rr.Plan)]

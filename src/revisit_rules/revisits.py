@@ -36,7 +36,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Final, overload
 
 import attrs
 
@@ -240,7 +240,19 @@ class Visit:
     survey: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        """The target lies in the window."""
+        """Every field of its type; the target lies in the window."""
+        if not isinstance(self.project_id, str) or not self.project_id:
+            raise InvalidTypeError(
+                "Visit.project_id", self.project_id, "a non-empty string", rule="VIS-ANNUAL"
+            )
+        if not isinstance(self.lead, VisitLead):
+            names = ", ".join(f"VisitLead.{m.name}" for m in VisitLead)
+            raise InvalidTypeError("Visit.lead", self.lead, f"one of {names}", rule="VIS-OWNER")
+        check_bool("Visit.provisional", self.provisional, rule="CAL-PROVISIONAL")
+        if not isinstance(self.rules, tuple) or not all(isinstance(r, str) for r in self.rules):
+            raise InvalidTypeError(
+                "Visit.rules", self.rules, "a tuple of rule IDs (str)", rule="VIS-TARGET"
+            )
         check_date("Visit.earliest", self.earliest, rule="VIS-TARGET")
         check_date("Visit.latest", self.latest, rule="VIS-TARGET")
         check_date("Visit.target", self.target, rule="VIS-TARGET")
@@ -1458,7 +1470,15 @@ class Plan(Sequence[Visit]):
         lines.append("END:VCALENDAR")
         return "".join(_fold(line) + "\r\n" for line in lines)
 
-    _HEAD: Final = ("target", "project", "kinds", "categories", "window", "lead", "")
+    _HEAD: ClassVar[tuple[str, ...]] = (
+        "target",
+        "project",
+        "kinds",
+        "categories",
+        "window",
+        "lead",
+        "",
+    )
 
     def _rows(self) -> list[tuple[str, ...]]:
         return [
@@ -1573,14 +1593,22 @@ class VisitRecord:
     """A visit done: which planned visit, the day it was done, and its grade if graded."""
 
     project_id: str
-    visit: Visit = attrs.field(validator=attrs.validators.instance_of(Visit))
+    visit: Visit
     done_on: dt.date = attrs.field(
         validator=lambda _i, _a, v: check_date("VisitRecord.done_on", v, rule="VIS-RECORD")
     )
     grade: Grade | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
-        """The record belongs to the visit's project."""
+        """Every field of its type; the record belongs to the visit's project."""
+        if not isinstance(self.visit, Visit):
+            raise InvalidTypeError(
+                "VisitRecord.visit", self.visit, "a revisit_rules.Visit", rule="VIS-RECORD"
+            )
+        if self.grade is not None and not isinstance(self.grade, Grade):
+            raise InvalidTypeError(
+                "VisitRecord.grade", self.grade, "a Grade (A, B, C) or None", rule="SAT-ABC"
+            )
         if self.project_id != self.visit.project_id:
             raise InvalidInputError(
                 "VisitRecord.project_id",
