@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, TypeVar
-
-import attrs
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 
@@ -79,13 +77,17 @@ def check_int(
     return value
 
 
-def flag_field(field: str, *, default: bool, rule: str) -> Any:  # noqa: ANN401 - an attrs field
-    """A keyword-only ``bool`` attrs field whose validator names ``field`` and ``rule``."""
-    return attrs.field(
-        default=default,
-        kw_only=True,
-        validator=lambda _i, _a, v: check_bool(field, v, rule=rule),
-    )
+def flag(field: str, *, rule: str) -> Callable[[object, object, object], None]:
+    """An attrs validator: the value is a ``bool``, else a typed error naming ``field``.
+
+    Used as ``attrs.field(default=..., kw_only=True, validator=flag(...))``, written out at
+    each field so that type checkers see the keyword-only flag the runtime has.
+    """
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        check_bool(field, value, rule=rule)
+
+    return check
 
 
 def check_bool(field: str, value: object, *, rule: str = "") -> bool:

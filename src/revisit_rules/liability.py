@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_date, check_decimal_size, flag_field
+from revisit_rules._check import FrozenMap, check_date, check_decimal_size, flag
 from revisit_rules.errors import InvalidInputError, InvalidTypeError, shown
 from revisit_rules.policy import PmLateScope, policy_or_default
 from revisit_rules.warranty import Category, Project, warranty_expiry
@@ -507,11 +507,17 @@ class Defect:
         converter=_defect_shares,
     )
     procured_by: Procurement | None = attrs.field(default=None, kw_only=True)
-    emergency: bool = flag_field("Defect.emergency", default=False, rule="SLA-EMERGENCY")
-    repaired_by_responsible: bool = flag_field(
-        "Defect.repaired_by_responsible", default=True, rule="LIA-SUB-DEFAULT"
+    emergency: bool = attrs.field(
+        default=False, kw_only=True, validator=flag("Defect.emergency", rule="SLA-EMERGENCY")
     )
-    pm_arrived_in_time: bool = flag_field("Defect.pm_arrived_in_time", default=True, rule="LIA-PM")
+    repaired_by_responsible: bool = attrs.field(
+        default=True,
+        kw_only=True,
+        validator=flag("Defect.repaired_by_responsible", rule="LIA-SUB-DEFAULT"),
+    )
+    pm_arrived_in_time: bool = attrs.field(
+        default=True, kw_only=True, validator=flag("Defect.pm_arrived_in_time", rule="LIA-PM")
+    )
     reassignment_cost: Decimal = attrs.field(
         default=Decimal("0.00"),
         kw_only=True,

@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_date, check_int, flag_field
+from revisit_rules._check import FrozenMap, check_date, check_int, flag
 from revisit_rules._text import table
 from revisit_rules.categories import Category, _category
 from revisit_rules.durations import DESIGN_LIFE_CATEGORIES
@@ -272,10 +272,16 @@ class Project:
     operation_started_on: dt.date | None = attrs.field(
         default=None, kw_only=True, validator=_opt_date
     )
-    new_techniques: bool = flag_field("Project.new_techniques", default=False, rule="VIS-TECHNICAL")
+    new_techniques: bool = attrs.field(
+        default=False, kw_only=True, validator=flag("Project.new_techniques", rule="VIS-TECHNICAL")
+    )
     customer_class: CustomerClass = attrs.field(default=CustomerClass.B, kw_only=True)
-    many_complaints: bool = flag_field("Project.many_complaints", default=False, rule="VIS-OWNER")
-    serious_problem: bool = flag_field("Project.serious_problem", default=False, rule="VIS-OWNER")
+    many_complaints: bool = attrs.field(
+        default=False, kw_only=True, validator=flag("Project.many_complaints", rule="VIS-OWNER")
+    )
+    serious_problem: bool = attrs.field(
+        default=False, kw_only=True, validator=flag("Project.serious_problem", rule="VIS-OWNER")
+    )
     name: str = attrs.field(default="", kw_only=True, validator=_name)
 
     def __attrs_post_init__(self) -> None:
