@@ -504,12 +504,30 @@ def test_flags_on_excluded_causes_move_no_money():
     assert allocate(cause=Cause.MISUSE, repaired_by_responsible=False) == plain
 
 
-def test_no_pm_late_after_the_last_day():
-    """A notice after the category's last day creates no SLA obligation: no PM_LATE."""
-    late = allocate(found_on=LAST_DAY + dt.timedelta(days=1), pm_arrived_in_time=False)
+@pytest.mark.parametrize("cause", [Cause.WORKMANSHIP, Cause.MISUSE, Cause.DESIGN])
+def test_no_pm_late_after_the_last_day(cause):
+    """A notice after the category's last day creates no SLA obligation: no PM_LATE.
+
+    Nor an EMERGENCY, whatever the cause (a review found both on excluded causes).
+    """
+    after = LAST_DAY + dt.timedelta(days=1)
+    late = allocate(found_on=after, cause=cause, pm_arrived_in_time=False, emergency=True)
 
     assert PM_LATE not in late.findings
+    assert EMERGENCY not in late.findings
     assert "LIA-PM" not in late.rules
+    on_day = allocate(found_on=LAST_DAY, cause=cause, pm_arrived_in_time=False, emergency=True)
+    assert {PM_LATE, EMERGENCY} <= set(on_day.findings)
+
+
+def test_no_reassignment_cost_where_the_owner_repaired():
+    """MEAS 12: the owner's unit repaired, no company team was assigned: no outlay charged."""
+    a = allocate(
+        repaired_by_responsible=False, pm_arrived_in_time=False, reassignment_cost=M("50.00")
+    )
+
+    assert OWNER == a.repairer
+    assert COST == a.total
 
 
 def test_installation_of_owner_supplied_equipment_is_warranted():
@@ -847,7 +865,8 @@ def test_charges_sum_to_cost(d, scope):
     """
     policy = rr.Policy(pm_late_scope=scope)
     a = allocate_liability(project(), d, policy=policy)
-    extra = d.reassignment_cost if a.covered else M(0)
+    # The other team's outlay, on a covered defect the company's other team repaired.
+    extra = d.reassignment_cost if a.covered and a.repairer != OWNER else M(0)
 
     assert d.cost + extra == sum((c.amount for c in a.charges), M(0))
     assert d.cost + extra == a.total

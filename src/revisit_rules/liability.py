@@ -810,7 +810,10 @@ def _pm_late(defect: Defect, draft: _Draft, scope: PmLateScope) -> None:
     """
     draft.rule("LIA-PM", "SLA-PM-ARRIVE")
     draft.findings.append(PM_LATE)
-    if draft.repairer != _OWNER:
+    # The other team's extra outlay exists only where the company's other team repairs;
+    # where the owner's unit already did (MEAS 12), there is none to charge.
+    reassigned = draft.repairer != _OWNER
+    if reassigned:
         draft.repairer = _GC  # the company's other team
     funds = {Fund.CONTRACTOR_PROVISION}
     if scope is PmLateScope.ALL_COSTS:
@@ -821,7 +824,9 @@ def _pm_late(defect: Defect, draft: _Draft, scope: PmLateScope) -> None:
     for charge in moved:
         rules.update(dict.fromkeys(charge.rules))
     rules["LIA-PM"] = None
-    fen = sum(_fen(c.amount) for c in moved) + _fen(defect.reassignment_cost)
+    fen = sum(_fen(c.amount) for c in moved)
+    if reassigned:
+        fen += _fen(defect.reassignment_cost)
     charged = (Charge(_PM, _yuan(fen), Fund.PROJECT_MANAGER, tuple(rules)),) if moved or fen else ()
     draft.charges = (*kept, *charged)
     # What the manager paid for others, the manager recovers (MEAS 13).
@@ -919,6 +924,12 @@ def allocate_liability(
     draft = _Draft()
     if defect.cause.excluded:
         _excluded(defect, draft)
+        if defect.pm_arrived_in_time and not defect.emergency:
+            return draft.freeze()
+        # A notice after the category's last day creates no duty to come (LIA-EXPIRED):
+        # nothing to be late for, no emergency to record.
+        if defect.found_on > warranty_expiry(project, defect.category, policy=pol).last_day:
+            return draft.freeze()
         if not defect.pm_arrived_in_time:
             # The cause was known only after the site check (MEAS 9 "到现场核查情况"): the
             # manager was late all the same; no money moves (LIA-PM).
