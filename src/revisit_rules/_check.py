@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 
 K = TypeVar("K")
 V = TypeVar("V")
+M = TypeVar("M", bound=enum.Enum)
 
 
 def check_date(field: str, value: object, *, rule: str = "") -> dt.date:
@@ -88,6 +90,18 @@ def flag(field: str, *, rule: str) -> Callable[[object, object, object], None]:
         check_bool(field, value, rule=rule)
 
     return check
+
+
+def member_names(kind: type[enum.Enum]) -> str:
+    """The members of an enum as the error messages write them: ``Kind.A, Kind.B``."""
+    return ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
+
+
+def check_member(field: str, value: object, kind: type[M], *, rule: str = "") -> M:
+    """``value`` if it is a member of the enum ``kind``; otherwise a typed error naming all."""
+    if not isinstance(value, kind):
+        raise InvalidTypeError(field, value, f"one of {member_names(kind)}", rule=rule)
+    return value
 
 
 def check_bool(field: str, value: object, *, rule: str = "") -> bool:

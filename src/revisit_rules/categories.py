@@ -14,8 +14,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Final
 
-from revisit_rules._check import FrozenMap
-from revisit_rules.errors import InvalidTypeError
+from revisit_rules._check import FrozenMap, check_member
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -77,7 +76,4 @@ _RULE: Final[Mapping[Category, str]] = FrozenMap(
 
 
 def _category(field: str, value: object) -> Category:
-    if not isinstance(value, Category):
-        names = ", ".join(f"Category.{c.name}" for c in Category)
-        raise InvalidTypeError(field, value, f"one of {names}", rule="WTY-MIN")
-    return value
+    return check_member(field, value, Category, rule="WTY-MIN")

@@ -41,7 +41,7 @@ import enum
 from typing import TYPE_CHECKING, Final, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from revisit_rules._check import FrozenMap, check_bool, check_date
+from revisit_rules._check import FrozenMap, check_bool, check_date, check_member
 from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.errors import (
     BlankInSourceError,
@@ -285,10 +285,7 @@ def _zone(policy: Policy) -> ZoneInfo:
 
 
 def _kind(value: object) -> Deadline:
-    if not isinstance(value, Deadline):
-        names = ", ".join(f"Deadline.{k.name}" for k in Deadline)
-        raise InvalidTypeError("kind", value, f"one of {names}", rule="SLA-ARRIVE")
-    return value
+    return check_member("kind", value, Deadline, rule="SLA-ARRIVE")
 
 
 def _hours_start(kind: Deadline, start: object) -> dt.datetime:

@@ -60,7 +60,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_date, check_decimal_size, flag
+from revisit_rules._check import (
+    FrozenMap,
+    check_date,
+    check_decimal_size,
+    check_member,
+    flag,
+    member_names,
+)
 from revisit_rules.errors import InvalidInputError, InvalidTypeError, shown
 from revisit_rules.policy import PmLateScope, policy_or_default
 from revisit_rules.warranty import Category, Project, warranty_expiry
@@ -329,11 +336,7 @@ def _shares(field: str, value: object, rule: str = "LIA-MONEY") -> FrozenMap[Par
 
 def _enum_check(kind: type[enum.Enum], rule: str) -> Any:  # noqa: ANN401 - an attrs validator
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
-            raise InvalidTypeError(
-                f"{type(instance).__name__}.{attribute.name}", value, names, rule=rule
-            )
+        check_member(f"{type(instance).__name__}.{attribute.name}", value, kind, rule=rule)
 
     return check
 
@@ -528,11 +531,10 @@ class Defect:
         """Cross-field checks: procurement for MATERIAL only; the parties a cause admits."""
         if self.cause is Cause.MATERIAL:
             if not isinstance(self.procured_by, Procurement):
-                names = ", ".join(f"Procurement.{p.name}" for p in Procurement)
                 raise InvalidInputError(
                     "Defect.procured_by",
                     self.procured_by,
-                    f"who procured the material ({names})",
+                    f"who procured the material ({member_names(Procurement)})",
                     rule="LIA-MATERIAL",
                 )
         elif self.procured_by is not None:

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_bool, check_int
+from revisit_rules._check import FrozenMap, check_bool, check_int, check_member
 from revisit_rules.categories import Category
 from revisit_rules.durations import Days, Months, Period, Years
 from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
@@ -292,11 +292,7 @@ def _scale(value: object) -> FrozenMap[str, int]:
 
 def _enum(kind: type[enum.Enum]) -> Any:  # noqa: ANN401
     def check(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
-        if not isinstance(value, kind):
-            names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
-            raise InvalidTypeError(
-                f"Policy.{attribute.name}", value, names, rule=_rule_of(attribute)
-            )
+        check_member(f"Policy.{attribute.name}", value, kind, rule=_rule_of(attribute))
 
     return check
 

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, overload
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_bool, check_date, check_int
+from revisit_rules._check import FrozenMap, check_bool, check_date, check_int, check_member
 from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.errors import (
     CalendarRangeError,
@@ -245,9 +245,7 @@ class Visit:
             raise InvalidTypeError(
                 "Visit.project_id", self.project_id, "a non-empty string", rule="VIS-ANNUAL"
             )
-        if not isinstance(self.lead, VisitLead):
-            names = ", ".join(f"VisitLead.{m.name}" for m in VisitLead)
-            raise InvalidTypeError("Visit.lead", self.lead, f"one of {names}", rule="VIS-OWNER")
+        check_member("Visit.lead", self.lead, VisitLead, rule="VIS-OWNER")
         check_bool("Visit.provisional", self.provisional, rule="CAL-PROVISIONAL")
         if not isinstance(self.rules, tuple) or not all(isinstance(r, str) for r in self.rules):
             raise InvalidTypeError(

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from revisit_rules._check import check_bool, check_decimal_size, check_int
+from revisit_rules._check import check_bool, check_decimal_size, check_int, check_member
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
 
@@ -717,9 +717,7 @@ def sampling_rate(
     >>> sampling_rate(5, 10, of=SamplingTarget.REPAIR_LEAD).meets_target
     False
     """
-    if not isinstance(of, SamplingTarget):
-        names = ", ".join(f"SamplingTarget.{t.name}" for t in SamplingTarget)
-        raise InvalidTypeError("of", of, f"one of {names}", rule="SAT-SAMPLING")
+    check_member("of", of, SamplingTarget, rule="SAT-SAMPLING")
     policy = policy_or_default(policy, rule="SAT-SAMPLING")
     revisited = _count("revisited", revisited, rule="SAT-SAMPLING")
     done = _count("done", done, rule="SAT-SAMPLING")
