@@ -111,16 +111,13 @@ RAINY_SEASON_CATEGORIES: Final = frozenset(
 
 
 def _category_set(value: object) -> frozenset[Category]:
-    if isinstance(value, str | Category | Mapping) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            "Policy.rainy_season_categories", value, "a set of Category", rule="VIS-RAINY"
-        )
-    items = list(value)
-    if not all(isinstance(c, Category) for c in items):
-        raise InvalidTypeError(
-            "Policy.rainy_season_categories", value, "a set of Category", rule="VIS-RAINY"
-        )
-    return frozenset(items)
+    if isinstance(value, Iterable) and not isinstance(value, str | Category | Mapping):
+        items = list(value)
+        if all(isinstance(c, Category) for c in items):
+            return frozenset(items)
+    raise InvalidTypeError(
+        "Policy.rainy_season_categories", value, "a set of Category", rule="VIS-RAINY"
+    )
 
 
 def _default_term(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401

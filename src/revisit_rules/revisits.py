@@ -471,6 +471,15 @@ class _Planner:
             )
 
     @functools.cached_property
+    def whole_life(self) -> list[_Need]:
+        """Every visit of the project's whole life, planned once by a planner of its own.
+
+        VIS-MIN is decided on the whole life (:func:`_too_few_trips`, :func:`_owed`) while
+        this planner may plan a part of it.
+        """
+        return _Planner(self.project, self.policy, self.cal).owe_all()
+
+    @functools.cached_property
     def survey(self) -> str | None:
         """The category whose pre-expiry trip carries the owner survey (SAT-SURVEY).
 
@@ -1201,7 +1210,7 @@ def _owed(planner: _Planner, needs: Sequence[_Need]) -> int:
     """
     count = len(needs)
     if count < planner.policy.min_visits and (planner.truncated or planner.cut):
-        count = len(_Planner(planner.project, planner.policy, planner.cal).owe_all())
+        count = len(planner.whole_life)
     return count
 
 
@@ -1233,7 +1242,7 @@ def _too_few_trips(
     if count >= planner.policy.min_visits:
         return False
     if planner.truncated or planner.cut:
-        needs = _Planner(planner.project, planner.policy, planner.cal).owe_all()
+        needs = planner.whole_life
         count = len(merge_needs(needs))
     return count < planner.policy.min_visits and len(needs) > count
 
