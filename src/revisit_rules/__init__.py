@@ -54,6 +54,7 @@ from revisit_rules.periods import (
     period_end,
 )
 from revisit_rules.policy import Cadence, Convention, PmLateScope, Policy, RevisitHorizon
+from revisit_rules.regions import REGIONS, Region, Season, SeasonSpan
 from revisit_rules.revisits import (
     Plan,
     PlanFinding,
@@ -92,15 +93,7 @@ from revisit_rules.satisfaction import (
     survey_score,
     visit_lead,
 )
-from revisit_rules.seasons import (
-    REGIONS,
-    Region,
-    Season,
-    SeasonSpan,
-    cooling_season,
-    heating_season,
-    rainy_season,
-)
+from revisit_rules.seasons import cooling_season, heating_season, rainy_season
 from revisit_rules.tracing import Trace, to_plain, trace
 from revisit_rules.warranty import (
     Category,

@@ -44,7 +44,8 @@ from revisit_rules.errors import (
     MissingDesignLifeError,
 )
 from revisit_rules.policy import Convention, policy_or_default
-from revisit_rules.seasons import SeasonKind, nth_season_end, region_of
+from revisit_rules.regions import SeasonKind, region_of
+from revisit_rules.seasons import nth_season_end
 
 if TYPE_CHECKING:
     from revisit_rules.policy import Policy

@@ -27,7 +27,7 @@ from revisit_rules._check import FrozenMap, check_bool, check_int, check_member
 from revisit_rules.categories import Category
 from revisit_rules.durations import Days, Months, Period, Years
 from revisit_rules.errors import DateRangeError, InvalidInputError, InvalidTypeError
-from revisit_rules.seasons import SeasonSpan, region_of
+from revisit_rules.regions import SeasonSpan, region_of
 
 __all__ = ["Cadence", "Convention", "PmLateScope", "Policy", "RevisitHorizon"]
 

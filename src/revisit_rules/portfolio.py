@@ -89,8 +89,8 @@ from revisit_rules.periods import (
     Period,
     Years,
 )
+from revisit_rules.regions import region_of
 from revisit_rules.satisfaction import CustomerClass, CustomerTier
-from revisit_rules.seasons import region_of
 from revisit_rules.warranty import Category, Project, warranty_schedule
 
 if TYPE_CHECKING:

@@ -51,8 +51,9 @@ from revisit_rules.errors import (
 )
 from revisit_rules.periods import _add_months as add_months
 from revisit_rules.policy import Cadence, Policy, RevisitHorizon, policy_or_default
+from revisit_rules.regions import SeasonKind, SeasonSpan
 from revisit_rules.satisfaction import Grade, VisitLead, visit_lead
-from revisit_rules.seasons import SeasonKind, SeasonSpan, span_of
+from revisit_rules.seasons import span_of
 from revisit_rules.warranty import Category, Project, last_days
 
 if TYPE_CHECKING:

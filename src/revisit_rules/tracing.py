@@ -56,9 +56,9 @@ from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.periods import Period
 from revisit_rules.policy import Policy
+from revisit_rules.regions import SeasonSpan
 from revisit_rules.revisits import Plan
 from revisit_rules.rules import DOCUMENTS, RULES
-from revisit_rules.seasons import SeasonSpan
 from revisit_rules.warranty import WarrantySchedule
 
 __all__ = ["TRACE_FORMAT", "Trace", "to_plain", "trace"]

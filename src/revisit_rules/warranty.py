@@ -79,8 +79,8 @@ from revisit_rules.periods import (
     missing_design_life,
 )
 from revisit_rules.policy import Convention, policy_or_default
+from revisit_rules.regions import Region, region_of
 from revisit_rules.satisfaction import CustomerClass
-from revisit_rules.seasons import Region, region_of
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -7,9 +7,9 @@ cannot drift apart.
 
 from __future__ import annotations
 
+from revisit_rules.regions import REGIONS, SeasonStatus
 from revisit_rules.ruledata._checked import _CHECKED
 from revisit_rules.rules import Rule, Source
-from revisit_rules.seasons import REGIONS, SeasonStatus
 
 
 def _rows(status: SeasonStatus) -> str:
