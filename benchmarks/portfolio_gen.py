@@ -19,7 +19,7 @@ import random
 import sys
 
 import revisit_rules as rr
-from revisit_rules.satisfaction import CustomerClass
+from revisit_rules.project import CustomerClass
 
 SEED = 20260101
 FIRST = dt.date(2019, 1, 1)

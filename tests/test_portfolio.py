@@ -24,8 +24,8 @@ from revisit_rules.portfolio import (
     project_from_row,
     read_portfolio,
 )
+from revisit_rules.project import CustomerClass
 from revisit_rules.revisits import annual_plan
-from revisit_rules.satisfaction import CustomerClass
 from revisit_rules.warranty import BELOW_STATUTORY_MINIMUM
 
 C = rr.Category

@@ -23,16 +23,15 @@ from hypothesis import strategies as st
 import revisit_rules as rr
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import Policy
+from revisit_rules.project import CustomerClass, CustomerTier
+from revisit_rules.revisits import VisitLead, visit_lead
 from revisit_rules.rules import RULES, rule_table
 from revisit_rules.satisfaction import (
-    CustomerClass,
-    CustomerTier,
     Grade,
     Grading,
     RateResult,
     Satisfaction,
     ServiceRating,
-    VisitLead,
     complaint_rate,
     grade_visit,
     handling_rate,
@@ -40,7 +39,6 @@ from revisit_rules.satisfaction import (
     satisfaction_rate,
     survey_counts,
     survey_score,
-    visit_lead,
 )
 
 from . import strategies

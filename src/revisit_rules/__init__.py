@@ -54,24 +54,25 @@ from revisit_rules.periods import (
     period_end,
 )
 from revisit_rules.policy import Cadence, Convention, PmLateScope, Policy, RevisitHorizon
+from revisit_rules.project import CustomerClass, CustomerTier, Project
 from revisit_rules.regions import REGIONS, Region, Season, SeasonSpan
 from revisit_rules.revisits import (
     Plan,
     PlanFinding,
     Visit,
     VisitKind,
+    VisitLead,
     VisitRecord,
     VisitState,
     VisitStatus,
     annual_plan,
     plan_findings,
     plan_revisits,
+    visit_lead,
     visit_status,
 )
 from revisit_rules.rules import AREAS, RULES, Rule, RuleRow, Source, rule_rows, rule_table
 from revisit_rules.satisfaction import (
-    CustomerClass,
-    CustomerTier,
     Grade,
     Grading,
     RateResult,
@@ -79,7 +80,6 @@ from revisit_rules.satisfaction import (
     Satisfaction,
     ServiceRating,
     SurveyResult,
-    VisitLead,
     complaint_rate,
     grade_visit,
     handling_rate,
@@ -91,14 +91,12 @@ from revisit_rules.satisfaction import (
     survey_counts,
     survey_result,
     survey_score,
-    visit_lead,
 )
 from revisit_rules.seasons import cooling_season, heating_season, rainy_season
 from revisit_rules.tracing import Trace, to_plain, trace
 from revisit_rules.warranty import (
     Category,
     Expiry,
-    Project,
     WarrantySchedule,
     in_warranty,
     statutory_minimum,

@@ -59,7 +59,7 @@ from revisit_rules.warranty import Category, warranty_schedule
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from revisit_rules.warranty import Project
+    from revisit_rules.project import Project
 
 __all__ = ["main"]
 

@@ -89,9 +89,9 @@ from revisit_rules.periods import (
     Period,
     Years,
 )
+from revisit_rules.project import CustomerClass, CustomerTier, Project
 from revisit_rules.regions import region_of
-from revisit_rules.satisfaction import CustomerClass, CustomerTier
-from revisit_rules.warranty import Category, Project, warranty_schedule
+from revisit_rules.warranty import Category, warranty_schedule
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -51,10 +51,11 @@ from revisit_rules.errors import (
 )
 from revisit_rules.periods import _add_months as add_months
 from revisit_rules.policy import Cadence, Policy, RevisitHorizon, policy_or_default
+from revisit_rules.project import CustomerClass, CustomerTier, Project
 from revisit_rules.regions import SeasonKind, SeasonSpan
-from revisit_rules.satisfaction import Grade, VisitLead, visit_lead
+from revisit_rules.satisfaction import Grade
 from revisit_rules.seasons import span_of
-from revisit_rules.warranty import Category, Project, last_days
+from revisit_rules.warranty import Category, last_days
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -68,6 +69,7 @@ __all__ = [
     "PlanFinding",
     "Visit",
     "VisitKind",
+    "VisitLead",
     "VisitRecord",
     "VisitState",
     "VisitStatus",
@@ -75,6 +77,7 @@ __all__ = [
     "plan_findings",
     "plan_revisits",
     "visit_id",
+    "visit_lead",
     "visit_status",
 ]
 
@@ -163,6 +166,76 @@ _KIND_ORDER: Final[Mapping[VisitKind, int]] = MappingProxyType(
     {k: i for i, k in enumerate(VisitKind)}
 )
 _CAT_ORDER: Final[Mapping[Category, int]] = MappingProxyType({c: i for i, c in enumerate(Category)})
+
+
+class VisitLead(enum.Enum):
+    """Who leads a revisit (VIS-OWNER, DOMAIN.md § 5).
+
+    The construction seeds' leads: the project manager (项目经理, S002 1.1, S000 竣工工程质量
+    回访制度), and under the quarterly scheme the managing director or chief engineer
+    (主管经理/总工程师, S003). The class leads (部门经理, 部门主管, 部门职员) come from a tax
+    firm's plan inside S002 (3客户回访计划 三(1)) and are used only with
+    ``Policy.lead_by_customer_class``.
+    """
+
+    PROJECT_MANAGER = "project_manager"
+    MANAGING_DIRECTOR = "managing_director"
+    DEPARTMENT_MANAGER = "department_manager"
+    SUPERVISOR = "supervisor"
+    STAFF = "staff"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label, as the sources write it."""
+        return {
+            "project_manager": "项目经理",
+            "managing_director": "主管经理/总工程师",
+            "department_manager": "部门经理",
+            "supervisor": "部门主管",
+            "staff": "部门职员",
+        }[self.value]
+
+
+def visit_lead(
+    customer_class: CustomerClass | CustomerTier,
+    *,
+    many_complaints: bool = False,
+    serious_problem: bool = False,
+) -> VisitLead:
+    """The class lead of a visit to this customer (SAT-CLASS, VIS-OWNER).
+
+    Borrowed from a tax firm's customer plan inside S002 (3客户回访计划 三(1)), these leads
+    are used by the planner only with ``Policy.lead_by_customer_class``; by default the
+    project manager leads (VIS-OWNER). Class A: the department manager; class B: the
+    department supervisor; class C: department staff. A customer with many complaints
+    about the service, or with a serious problem, is visited by the department manager
+    whatever its class. A :class:`CustomerTier` is read as its class (SAT-CLASS).
+
+    Raises:
+        InvalidTypeError: a class that is not a :class:`CustomerClass` or
+            :class:`CustomerTier`; a flag that is not a ``bool``.
+
+    >>> visit_lead(CustomerClass.B), visit_lead(CustomerTier.C, serious_problem=True)
+    (<VisitLead.SUPERVISOR: 'supervisor'>, <VisitLead.DEPARTMENT_MANAGER: 'department_manager'>)
+    """
+    if isinstance(customer_class, CustomerTier):
+        customer_class = customer_class.customer_class
+    if not isinstance(customer_class, CustomerClass):
+        raise InvalidTypeError(
+            "customer_class",
+            customer_class,
+            "a CustomerClass (A, B, C) or a CustomerTier (AAA … C)",
+            rule="SAT-CLASS",
+        )
+    check_bool("many_complaints", many_complaints, rule="VIS-OWNER")
+    check_bool("serious_problem", serious_problem, rule="VIS-OWNER")
+    if many_complaints or serious_problem:
+        return VisitLead.DEPARTMENT_MANAGER
+    return {
+        CustomerClass.A: VisitLead.DEPARTMENT_MANAGER,
+        CustomerClass.B: VisitLead.SUPERVISOR,
+        CustomerClass.C: VisitLead.STAFF,
+    }[customer_class]
 
 
 def _kinds(value: Iterable[VisitKind]) -> frozenset[VisitKind]:

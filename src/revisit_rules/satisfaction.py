@@ -1,4 +1,4 @@
-"""Satisfaction: grading revisits A/B/C, survey scores, indicators and customer classes (SAT).
+"""Satisfaction: grading revisits A/B/C, survey scores and indicators (SAT).
 
 What this module decides:
 
@@ -13,8 +13,9 @@ What this module decides:
   50 % included (SAT-RESPONSE).
 * :func:`satisfaction_rate`, :func:`complaint_rate` and :func:`handling_rate` are the
   portfolio indicators (SAT-RATES), returned as :class:`RateResult`.
-* :class:`CustomerClass` and :class:`CustomerTier` are the customer classes (SAT-CLASS);
-  :func:`visit_lead` says who leads a visit (VIS-OWNER).
+* The customer classes (SAT-CLASS) live with the project (:class:`~revisit_rules.Project`,
+  :class:`~revisit_rules.CustomerClass`); who leads a visit (VIS-OWNER) with the revisits
+  (:func:`~revisit_rules.visit_lead`).
 
 Sources: S000 施工质量回访制度 五 (A/B/C); S003 5(2) (the scale, weights) and 5(3); S004
 业主满意程度测量程序 4.2.1 (50 % returned); S001 住宅区管理处回访制度 (handling rate 100 %,
@@ -53,7 +54,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from revisit_rules._check import check_bool, check_decimal_size, check_int, check_member
+from revisit_rules._check import check_decimal_size, check_int, check_member
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
 
@@ -64,8 +65,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BELOW_RETURN_TARGET",
-    "CustomerClass",
-    "CustomerTier",
     "Grade",
     "Grading",
     "RateResult",
@@ -73,7 +72,6 @@ __all__ = [
     "Satisfaction",
     "ServiceRating",
     "SurveyResult",
-    "VisitLead",
     "complaint_rate",
     "grade_visit",
     "handling_rate",
@@ -85,7 +83,6 @@ __all__ = [
     "survey_counts",
     "survey_result",
     "survey_score",
-    "visit_lead",
 ]
 
 #: The scale's full marks: quality scores and survey scores lie in 0..100 (S003 满分100分).
@@ -825,115 +822,3 @@ def survey_result(
     score = survey_score(answers, weights, policy=policy)
     findings = () if response.meets_target else (BELOW_RETURN_TARGET,)
     return SurveyResult(score, response, findings, ("SAT-SCALE", "SAT-RESPONSE"))
-
-
-# --- SAT-CLASS and VIS-OWNER -----------------------------------------------------------
-
-
-class CustomerClass(enum.Enum):
-    """A customer's class (SAT-CLASS, S002 § 3); it decides who leads a visit (VIS-OWNER)."""
-
-    A = "A"
-    B = "B"
-    C = "C"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label."""
-        return {"A": "A类客户", "B": "B类客户", "C": "C类客户"}[self.value]
-
-
-class CustomerTier(enum.Enum):
-    """A finer customer class: A split into AAA/AA/A, B into BBB/BB/B (SAT-CLASS, S002 § 3).
-
-    >>> CustomerTier.AA.customer_class, CustomerTier.BBB.zh
-    (<CustomerClass.A: 'A'>, 'BBB类客户')
-    """
-
-    AAA = "AAA"
-    AA = "AA"
-    A = "A"
-    BBB = "BBB"
-    BB = "BB"
-    B = "B"
-    C = "C"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label (``AAA类客户``)."""
-        return f"{self.value}类客户"
-
-    @property
-    def customer_class(self) -> CustomerClass:
-        """The class this tier belongs to (AAA, AA, A → A; BBB, BB, B → B; C → C)."""
-        return CustomerClass(self.value[0])
-
-
-class VisitLead(enum.Enum):
-    """Who leads a revisit (VIS-OWNER, DOMAIN.md § 5).
-
-    The construction seeds' leads: the project manager (项目经理, S002 1.1, S000 竣工工程质量
-    回访制度), and under the quarterly scheme the managing director or chief engineer
-    (主管经理/总工程师, S003). The class leads (部门经理, 部门主管, 部门职员) come from a tax
-    firm's plan inside S002 (3客户回访计划 三(1)) and are used only with
-    ``Policy.lead_by_customer_class``.
-    """
-
-    PROJECT_MANAGER = "project_manager"
-    MANAGING_DIRECTOR = "managing_director"
-    DEPARTMENT_MANAGER = "department_manager"
-    SUPERVISOR = "supervisor"
-    STAFF = "staff"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label, as the sources write it."""
-        return {
-            "project_manager": "项目经理",
-            "managing_director": "主管经理/总工程师",
-            "department_manager": "部门经理",
-            "supervisor": "部门主管",
-            "staff": "部门职员",
-        }[self.value]
-
-
-def visit_lead(
-    customer_class: CustomerClass | CustomerTier,
-    *,
-    many_complaints: bool = False,
-    serious_problem: bool = False,
-) -> VisitLead:
-    """The class lead of a visit to this customer (SAT-CLASS, VIS-OWNER).
-
-    Borrowed from a tax firm's customer plan inside S002 (3客户回访计划 三(1)), these leads
-    are used by the planner only with ``Policy.lead_by_customer_class``; by default the
-    project manager leads (VIS-OWNER). Class A: the department manager; class B: the
-    department supervisor; class C: department staff. A customer with many complaints
-    about the service, or with a serious problem, is visited by the department manager
-    whatever its class. A :class:`CustomerTier` is read as its class (SAT-CLASS).
-
-    Raises:
-        InvalidTypeError: a class that is not a :class:`CustomerClass` or
-            :class:`CustomerTier`; a flag that is not a ``bool``.
-
-    >>> visit_lead(CustomerClass.B), visit_lead(CustomerTier.C, serious_problem=True)
-    (<VisitLead.SUPERVISOR: 'supervisor'>, <VisitLead.DEPARTMENT_MANAGER: 'department_manager'>)
-    """
-    if isinstance(customer_class, CustomerTier):
-        customer_class = customer_class.customer_class
-    if not isinstance(customer_class, CustomerClass):
-        raise InvalidTypeError(
-            "customer_class",
-            customer_class,
-            "a CustomerClass (A, B, C) or a CustomerTier (AAA … C)",
-            rule="SAT-CLASS",
-        )
-    check_bool("many_complaints", many_complaints, rule="VIS-OWNER")
-    check_bool("serious_problem", serious_problem, rule="VIS-OWNER")
-    if many_complaints or serious_problem:
-        return VisitLead.DEPARTMENT_MANAGER
-    return {
-        CustomerClass.A: VisitLead.DEPARTMENT_MANAGER,
-        CustomerClass.B: VisitLead.SUPERVISOR,
-        CustomerClass.C: VisitLead.STAFF,
-    }[customer_class]
