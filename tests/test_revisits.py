@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import revisit_rules as rr
 from revisit_rules.portfolio import example_portfolio
+from revisit_rules.revisits import plan as revisit_plan
 
 from . import strategies as sts
 
@@ -1621,6 +1622,46 @@ def test_annual_plan_is_the_year_of_each_plan(projects, year, cadence, merge, mi
     keys = [(v.target, v.project_id) for v in plan]
     assert sorted(keys) == keys
     assert all(year == v.target.year for v in plan)
+
+
+@given(
+    portfolios(),
+    st.integers(min_value=-1, max_value=12),
+    sts.visit_cadences,
+    st.booleans(),
+    st.integers(min_value=0, max_value=4),
+    st.booleans(),
+    st.sampled_from(rr.RevisitHorizon),
+)
+def test_year_window_equals_whole_life_filtered(  # noqa: PLR0917 - the oracle's axes
+    projects, offset, cadence, merge, min_visits, winter, horizon
+):
+    """The oracle of ``revisits._window``: a year from a part of the life = whole life, filtered.
+
+    For each project, the year's visits planned from a part of its life are the visits of
+    its whole life targeted in the year. The year window is an optimisation only; this
+    property is its definition. The year is drawn near the first project's acceptance,
+    where the windows of the life's start run into it.
+    """
+    year = projects[0].accepted_on.year + offset
+    policy = rr.Policy(
+        cadence=cadence,
+        merge_overlapping=merge,
+        min_visits=min_visits,
+        winter_visit=winter,
+        revisit_horizon=horizon,
+    )
+    calendar = rr.china_calendar()
+    first, last = D(year, 1, 1), D(year, 12, 31)
+    for p in projects:
+        whole = planned(revisit_plan._visits, p, policy, calendar)
+        if whole is None:
+            continue
+        part, _ = revisit_plan._visits(p, policy, calendar, (first, last))
+        expected = [v for v in whole[0] if first <= v.target <= last]
+        assert sorted(expected, key=revisit_plan._sort_key) == sorted(
+            part, key=revisit_plan._sort_key
+        )
 
 
 @st.composite
