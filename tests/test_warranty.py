@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import revisit_rules as rr
-from revisit_rules import _text
+from revisit_rules.render import text as _text
 from revisit_rules.warranty import (
     BELOW_STATUTORY_MINIMUM,
     BEYOND_CALENDAR,

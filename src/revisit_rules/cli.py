@@ -34,27 +34,29 @@ rules     SAT-ABC
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
-import io
-import json
 import os
 import sys
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 import attrs
 
 from revisit_rules.__about__ import __version__
-from revisit_rules._text import table
 from revisit_rules.calendar import china_calendar
 from revisit_rules.errors import InvalidInputError, RevisitRulesError
 from revisit_rules.portfolio import example_portfolio, read_portfolio
-from revisit_rules.revisits import Plan, Visit, VisitKind, annual_plan
+from revisit_rules.render.report import (
+    EXPIRY_HEAD,
+    csv_records,
+    expiry_records,
+    expiry_table,
+    json_records,
+    plan_table,
+)
+from revisit_rules.render.text import table
+from revisit_rules.revisits import Visit, annual_plan
 from revisit_rules.rules import AREAS, rule_table
 from revisit_rules.satisfaction import ServiceRating, grade_visit
-from revisit_rules.tracing import to_plain
-from revisit_rules.warranty import Category, warranty_schedule
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -123,90 +125,7 @@ def _emit(text: str, stream: TextIO | None = None) -> None:
         buffer.flush()
 
 
-def _cell(value: object) -> str:
-    if isinstance(value, tuple | list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _csv(records: list[dict[str, Any]], head: Sequence[str]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(head)
-    writer.writerows([_cell(r[k]) for k in head] for r in records)
-    return buf.getvalue()
-
-
-def _json(records: object) -> str:
-    """Records as JSON through to_plain, as the JSON exports all are (dates ISO, enums by name)."""
-    return json.dumps(to_plain(records, labels=False), ensure_ascii=False, indent=2) + "\n"
-
-
 # --- plan -------------------------------------------------------------------------------
-
-_PLAN_HEAD: Final = (
-    "target",
-    "project",
-    "name",
-    "kinds",
-    "categories",
-    "window",
-    "lead",
-)
-
-
-# Short labels for a terminal's width; csv and json carry the enum names.
-_KIND_SHORT: Final = {
-    VisitKind.HANDOVER: "交工",
-    VisitKind.PERIODIC: "定期",
-    VisitKind.RAINY_SEASON: "雨季",
-    VisitKind.HEATING_SEASON: "采暖期",
-    VisitKind.WINTER: "冬季",
-    VisitKind.COMMISSIONING: "运行后",
-    VisitKind.TECHNICAL: "技术性",
-    VisitKind.PRE_EXPIRY: "期满前",
-}
-_CATEGORY_SHORT: Final = {
-    Category.FOUNDATION_STRUCTURE: "地基主体",
-    Category.WATERPROOFING: "防水",
-    Category.HEATING: "供热",
-    Category.COOLING: "供冷",
-    Category.ELECTRICAL_PLUMBING: "电气给排水",
-    Category.EQUIPMENT_INSTALLATION: "设备安装",
-    Category.DECORATION: "装修",
-    Category.OTHER: "其他",
-}
-
-
-def _plan_table(plan: Plan, projects: Sequence[Project], source: str) -> str:
-    names = {p.id: p.name for p in projects}
-    rows = [
-        (
-            v.target.isoformat() + (" *" if v.provisional else ""),
-            v.project_id,
-            names.get(v.project_id, ""),
-            "、".join(_KIND_SHORT[VisitKind[k]] for k in v.kind_names)
-            + (" +调查" if v.survey else ""),
-            "、".join(_CATEGORY_SHORT[Category[c]] for c in v.category_names),
-            f"{v.earliest} – {v.latest}",
-            v.lead.zh,
-        )
-        for v in plan
-    ]
-    lines = [f"回访计划 revisit plan {plan.year}: {len(plan)} visits, {source}"]
-    lines += table(_PLAN_HEAD, rows) if rows else ["(no visit targeted in this year)"]
-    if any(v.provisional for v in plan):
-        lines.append("* provisional: the year's holiday arrangement is not yet published")
-    if any(v.survey for v in plan):
-        lines.append("+调查: the trip carries the end-of-warranty owner survey (SAT-SURVEY)")
-    lines += [f"! {f.project_id} {f.code} ({f.rule}): {f.detail}" for f in plan.findings]
-    return "\n".join(lines) + "\n"
 
 
 def _plan(args: argparse.Namespace) -> str:
@@ -216,82 +135,26 @@ def _plan(args: argparse.Namespace) -> str:
     if args.format == "ics":
         return plan.to_ics()
     if args.format == "table":
-        return _plan_table(plan, projects, source)
+        return plan_table(plan, projects, source)
     records = plan.to_records()
     if args.format == "json":
-        return _json(records)
+        return json_records(records)
     # The keys of Plan.to_records are Visit's attribute names: a header even with no visit.
-    return _csv(records, [a.name for a in attrs.fields(Visit)])
+    return csv_records(records, [a.name for a in attrs.fields(Visit)])
 
 
 # --- expiry -----------------------------------------------------------------------------
 
-_EXPIRY_HEAD: Final = (
-    "project_id",
-    "name",
-    "accepted_on",
-    "category",
-    "statutory_period",
-    "statutory_last_day",
-    "contract_period",
-    "contract_last_day",
-    "last_day",
-    "provisional",
-    "findings",
-    "rules",
-)
-
-
-def _expiry_records(projects: Sequence[Project]) -> list[dict[str, Any]]:
-    return [
-        {
-            "project_id": project.id,
-            "name": project.name,
-            "accepted_on": project.accepted_on,
-            "category": e.category.name,
-            "statutory_period": str(e.statutory_period) if e.statutory_period else None,
-            "statutory_last_day": e.statutory_last_day,
-            "contract_period": str(e.contract_period) if e.contract_period else None,
-            "contract_last_day": e.contract_last_day,
-            "last_day": e.last_day,
-            "provisional": e.provisional,
-            "findings": e.findings,
-            "rules": e.rules,
-        }
-        for project in projects
-        for e in warranty_schedule(project)
-    ]
-
 
 def _expiry(args: argparse.Namespace) -> str:
     projects, source = _read(args.portfolio)
-    records = _expiry_records(projects)
+    records = expiry_records(projects)
     if args.format == "json":
-        return _json(records)
+        return json_records(records)
     if args.format == "csv":
-        return _csv(records, _EXPIRY_HEAD)
+        return csv_records(records, EXPIRY_HEAD)
 
-    def day(value: dt.date | None) -> str:
-        return value.isoformat() if value else "—"
-
-    head = ("project", "category", "accepted", "statutory", "contract", "last day", "findings")
-    rows = [
-        (
-            r["project_id"],
-            r["category"],
-            day(r["accepted_on"]),
-            day(r["statutory_last_day"]),
-            day(r["contract_last_day"]),
-            day(r["last_day"]) + (" *" if r["provisional"] else ""),
-            ", ".join(r["findings"]),
-        )
-        for r in records
-    ]
-    lines = [f"保修期 warranty expiry: {len(projects)} projects, {source}"]
-    lines += table(head, rows) if rows else ["(no project)"]
-    if any(r["provisional"] for r in records):
-        lines.append("* provisional: rests on a year whose holiday arrangement is not published")
-    return "\n".join(lines) + "\n"
+    return expiry_table(records, len(projects), source)
 
 
 # --- grade and rules --------------------------------------------------------------------
@@ -302,7 +165,7 @@ def _grade(args: argparse.Namespace) -> str:
     service = ServiceRating.from_text(args.service)
     grading = grade_visit(score, service)
     if args.format == "json":
-        return _json(
+        return json_records(
             {
                 "quality_score": str(score),
                 "service": service.name,

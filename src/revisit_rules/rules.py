@@ -16,10 +16,7 @@ rows of :func:`rule_rows` (one implementation), :func:`rule_table` formats them.
 
 from __future__ import annotations
 
-import csv
 import enum
-import html
-import io
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
@@ -27,6 +24,7 @@ import attrs
 
 from revisit_rules._check import FrozenMap
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.render.tables import write_table
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -331,25 +329,4 @@ def rule_table(
         error = InvalidInputError if isinstance(fmt, str) else InvalidTypeError
         raise error("fmt", fmt, "'markdown', 'csv' or 'html'", rule="registry")
     rows = [row.cells() for row in rule_rows(policy=policy, area=area)]
-    if fmt == "markdown":
-
-        def cell(text: str) -> str:
-            return text.replace("|", r"\|").replace("\n", " ")
-
-        lines = ["| " + " | ".join(RULE_COLUMNS) + " |", "|" + "---|" * len(RULE_COLUMNS)]
-        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-        return "\n".join(lines) + "\n"
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(RULE_COLUMNS)
-        writer.writerows(rows)
-        return buf.getvalue()
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in RULE_COLUMNS)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-    )
-    return (
-        f'<table class="revisit-rules-rules"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table>"
-    )
+    return write_table(fmt, RULE_COLUMNS, rows, css_class="revisit-rules-rules")

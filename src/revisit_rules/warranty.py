@@ -52,13 +52,11 @@ datetime.date(2026, 3, 16)
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
 from revisit_rules._check import FrozenMap, check_date
-from revisit_rules._text import table
 from revisit_rules.categories import Category, _category
 from revisit_rules.durations import DESIGN_LIFE_CATEGORIES
 from revisit_rules.errors import (
@@ -79,6 +77,8 @@ from revisit_rules.periods import (
 )
 from revisit_rules.policy import Convention, policy_or_default
 from revisit_rules.project import Project, _names
+from revisit_rules.render.html import html_table
+from revisit_rules.render.text import table
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -454,6 +454,9 @@ class WarrantySchedule:
             for e in self.expiries
         ]
 
+    #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).
+    holds_results: ClassVar[bool] = True
+
     _HEAD: ClassVar[tuple[str, ...]] = (
         "category",
         "类别",
@@ -470,16 +473,8 @@ class WarrantySchedule:
 
     def _repr_html_(self) -> str:
         """An HTML table for notebooks."""
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in self._HEAD)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-            for row in self._rows()
-        )
-        caption = html.escape(f"project {self.project_id}, accepted {self.accepted_on}")
-        return (
-            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>"
-        )
+        caption = f"project {self.project_id}, accepted {self.accepted_on}"
+        return html_table(self._HEAD, self._rows(), caption=caption)
 
 
 def warranty_schedule(project: Project, *, policy: Policy | None = None) -> WarrantySchedule:

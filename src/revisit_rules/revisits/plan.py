@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, overload
@@ -21,13 +19,15 @@ from revisit_rules.errors import (
 from revisit_rules.periods import _add_months as add_months
 from revisit_rules.policy import Policy, policy_or_default
 from revisit_rules.project import Project
+from revisit_rules.render import ics
+from revisit_rules.render.html import html_table
+from revisit_rules.render.ics import AllDayEvent
 from revisit_rules.revisits._needs import (
     merge_needs,
 )
 from revisit_rules.revisits._planner import _Planner
 from revisit_rules.revisits._window import owed_visits, too_few_trips, year_needs
 from revisit_rules.revisits.visits import (
-    _DAY,
     _KIND_ORDER,
     PRIORITY_CUSTOMER,
     VIS_MIN_NOT_MET,
@@ -369,41 +369,37 @@ class Plan(Sequence[Visit]):
         """
         if stamp is None:
             stamp = dt.datetime(self.year, 1, 1, tzinfo=dt.UTC)
-        elif not isinstance(stamp, dt.datetime) or stamp.utcoffset() is None:
-            raise InvalidInputError("stamp", stamp, "an aware datetime", rule="VIS-ANNUAL")
-        dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//revisit-rules//annual revisit plan//ZH",
-            "CALSCALE:GREGORIAN",
-            f"X-WR-CALNAME:{_ics_text(f'{name} {self.year}', 'name')}",
-        ]
-        for v in self.visits:
-            project_id = _ics_text(v.project_id, "Visit.project_id")
-            kinds = "、".join(VisitKind[n].zh for n in v.kind_names)
-            cats = "、".join(Category[n].zh for n in v.category_names)
-            description = (
-                f"窗口 window: {v.earliest} – {v.latest}\n"
-                f"类别 categories: {cats}\n"
-                f"负责 lead: {v.lead.zh}\n"
-                f"规则 rules: {', '.join(v.rules)}"
-                + ("\n暂定 provisional calendar" if v.provisional else "")
+        events = [
+            AllDayEvent(
+                uid=v.ics_uid,
+                day=v.target,
+                summary=(
+                    ("回访 ", "summary"),
+                    (v.project_id, "Visit.project_id"),
+                    (": ", "summary"),
+                    ("、".join(VisitKind[n].zh for n in v.kind_names), "kinds"),
+                ),
+                description=(
+                    f"窗口 window: {v.earliest} – {v.latest}\n"
+                    f"类别 categories: {'、'.join(Category[n].zh for n in v.category_names)}\n"
+                    f"负责 lead: {v.lead.zh}\n"
+                    f"规则 rules: {', '.join(v.rules)}"
+                    + ("\n暂定 provisional calendar" if v.provisional else "")
+                ),
+                categories=v.kind_names,
             )
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{v.ics_uid}",
-                f"DTSTAMP:{dtstamp}",
-                f"DTSTART;VALUE=DATE:{v.target:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{v.target + _DAY:%Y%m%d}",
-                f"SUMMARY:回访 {project_id}: {_ics_text(kinds, 'kinds')}",
-                f"DESCRIPTION:{_ics_text(description, 'description')}",
-                f"CATEGORIES:{','.join(_ics_text(n, 'kinds') for n in v.kind_names)}",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-        lines.append("END:VCALENDAR")
-        return "".join(_fold(line) + "\r\n" for line in lines)
+            for v in self.visits
+        ]
+        return ics.calendar(
+            f"{name} {self.year}",
+            events,
+            product="annual revisit plan",
+            stamp=stamp,
+            rule="VIS-ANNUAL",
+        )
+
+    #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).
+    holds_results: ClassVar[bool] = True
 
     _HEAD: ClassVar[tuple[str, ...]] = (
         "target",
@@ -432,68 +428,10 @@ class Plan(Sequence[Visit]):
         ]
 
     def _repr_html_(self) -> str:
-        """An HTML table for notebooks."""
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in self._HEAD)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-            for row in self._rows()
+        """An HTML table for notebooks, the plan's findings below it."""
+        return html_table(
+            self._HEAD,
+            self._rows(),
+            caption=f"回访计划 {self.year}: {len(self.visits)} visits",
+            notes=[f"{f.project_id} {f.code} ({f.rule}): {f.detail}" for f in self.findings],
         )
-        caption = html.escape(f"回访计划 {self.year}: {len(self.visits)} visits")
-        notes = "".join(
-            f"<li>{html.escape(f'{f.project_id} {f.code} ({f.rule}): {f.detail}')}</li>"
-            for f in self.findings
-        )
-        return (
-            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>" + (f"<ul>{notes}</ul>" if notes else "")
-        )
-
-
-#: A line break in text: CRLF, or a bare LF or CR (each becomes one escaped newline).
-_ICS_BREAK: Final = re.compile(r"\r\n|[\r\n]")
-#: Control characters RFC 5545 TEXT cannot carry at all (CTL but HTAB; § 3.3.11, § 3.1).
-_ICS_CONTROL: Final = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def _ics_text(text: str, field: str) -> str:
-    r"""Escape TEXT per RFC 5545 § 3.3.11: backslash, ``;``, ``,`` and line breaks.
-
-    Any line break (CRLF, LF or a bare CR) becomes ``\n``; a tab stays (it is allowed).
-    Other control characters have no escape in iCalendar and would corrupt the content
-    line: they are refused with an error naming ``field``, never dropped.
-
-    >>> print(_ics_text("a,b;c\\d\r\ne\rf", "name"))
-    a\,b\;c\\d\ne\nf
-    >>> _ics_text("P\x00", "Visit.project_id")
-    Traceback (most recent call last):
-    ...
-    revisit_rules.errors.InvalidInputError: Visit.project_id = 'P\x00': expected text ...
-    """
-    escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    escaped = _ICS_BREAK.sub(lambda _: "\\n", escaped)
-    if _ICS_CONTROL.search(escaped):
-        raise InvalidInputError(
-            field,
-            text,
-            "text without control characters other than tab and line breaks "
-            "(RFC 5545 TEXT has no escape for them)",
-            rule="VIS-ANNUAL",
-        )
-    return escaped
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 § 3.1), never inside a UTF-8 character."""
-    out: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for ch in line:
-        width = len(ch.encode())
-        if size + width > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += ch
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
