@@ -285,7 +285,7 @@ class TestExpiry:
         assert {
             "statutory_period": "5 years",
             "statutory_last_day": expiry.statutory_last_day.isoformat(),
-            "contract_period": "1 years",
+            "contract_period": "1 year",
             "contract_last_day": expiry.contract_last_day.isoformat(),
             "last_day": expiry.last_day.isoformat(),
             "findings": ["BELOW_STATUTORY_MINIMUM"],

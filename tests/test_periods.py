@@ -386,11 +386,96 @@ class TestText:
             (rr.Months(3), "3 months", "3个月"),
             (rr.HeatingSeasons(2), "2 heating seasons", "2个采暖期"),
             (rr.DesignLife(), "the design working life", "设计文件规定的合理使用年限"),
+            (rr.Years(1), "1 year", "1年"),
+            (rr.Days(1), "1 day", "1日"),
+            (rr.CoolingSeasons(1), "1 cooling season", "1个供冷期"),
+            (rr.Months(0), "0 months", "0个月"),
         ],
     )
     def test_str_and_zh(self, period, en, zh):
-        """str() is English, .zh is Chinese."""
+        """str() is English, one canonical form (singular for 1), .zh is Chinese."""
         assert (en, zh) == (str(period), period.zh)
+
+    @pytest.mark.parametrize(
+        ("text", "period"),
+        [
+            # the portfolio CSV's spellings
+            ("1y", rr.Years(1)),
+            ("6m", rr.Months(6)),
+            ("90d", rr.Days(90)),
+            ("2hs", rr.HeatingSeasons(2)),
+            ("2 CS", rr.CoolingSeasons(2)),
+            ("5年", rr.Years(5)),
+            ("3个月", rr.Months(3)),
+            ("3月", rr.Months(3)),
+            ("10天", rr.Days(10)),
+            ("2个采暖期", rr.HeatingSeasons(2)),
+            ("2采暖期", rr.HeatingSeasons(2)),
+            ("2 个供冷期", rr.CoolingSeasons(2)),
+            ("design-life", rr.DesignLife()),
+            ("Design_Life", rr.DesignLife()),
+            ("设计使用年限", rr.DesignLife()),
+            ("合理使用年限", rr.DesignLife()),
+            # the golden cases' spellings
+            ("1 year", rr.Years(1)),
+            ("1 years", rr.Years(1)),
+            ("2  heating   seasons", rr.HeatingSeasons(2)),
+            ("1 month", rr.Months(1)),
+            ("design life", rr.DesignLife()),
+        ],
+    )
+    def test_from_text_reads_every_spelling(self, text, period):
+        """CAL-PERIOD: one grammar reads what the CSV, the golden cases and str() write."""
+        assert period == rr.Period.from_text(text)
+
+    @pytest.mark.parametrize(
+        ("text", "error"),
+        [
+            ("5 yrs", rr.InvalidInputError),
+            ("years", rr.InvalidInputError),
+            ("-1y", rr.InvalidInputError),
+            ("1.5y", rr.InvalidInputError),
+            ("", rr.InvalidInputError),
+            (5, rr.InvalidTypeError),
+            (None, rr.InvalidTypeError),
+        ],
+    )
+    def test_from_text_refuses(self, text, error):
+        """Not a period: a typed error naming the field and CAL-PERIOD."""
+        with pytest.raises(error, match=r"term = .*\[rule CAL-PERIOD\]"):
+            rr.Period.from_text(text, field="term")
+
+    def test_from_text_on_a_subclass_reads_that_kind_only(self):
+        """Years.from_text reads years; another period is refused, never converted."""
+        assert rr.Years(3) == rr.Years.from_text("3y")
+        with pytest.raises(rr.InvalidInputError, match="a period of Years"):
+            rr.Years.from_text("36 months")
+
+    @given(
+        st.sampled_from([rr.Years, rr.Months, rr.Days, rr.HeatingSeasons, rr.CoolingSeasons]),
+        st.integers(min_value=0, max_value=10**6),
+    )
+    def test_from_text_round_trips(self, kind, n):
+        """from_text(str(p)) == p and from_text(p.zh) == p, for every period."""
+        period = kind(n)
+        assert period == rr.Period.from_text(str(period)) == rr.Period.from_text(period.zh)
+        assert rr.DesignLife() == rr.Period.from_text(str(rr.DesignLife()))
+        assert rr.DesignLife() == rr.Period.from_text(rr.DesignLife().zh)
+
+    @pytest.mark.parametrize("category", list(rr.Category))
+    def test_category_from_text_round_trips(self, category):
+        """Category.from_text reads str(), the name in any case, the value and .zh."""
+        for text in (str(category), category.name, category.name.lower(), category.value):
+            assert category is rr.Category.from_text(text)
+        assert category is rr.Category.from_text(f" {category.zh} ")
+
+    def test_category_from_text_reads_short_labels_and_refuses_the_rest(self):
+        """The spreadsheets' short labels are read; anything else is WTY-MIN's typed error."""
+        assert rr.Category.WATERPROOFING is rr.Category.from_text("防水")
+        with pytest.raises(rr.InvalidInputError, match=r"cat = 'roof'.*\[rule WTY-MIN\]"):
+            rr.Category.from_text("roof", field="cat")
+        with pytest.raises(rr.InvalidTypeError, match="WTY-MIN"):
+            rr.Category.from_text(3)  # type: ignore[arg-type]
 
 
 class TestProperties:

@@ -5,17 +5,21 @@ it from a start day (CAL-PERIOD). The classes stand below the policy, whose comp
 defaults are periods too (``Policy.no_contract_default``); :mod:`revisit_rules.periods`
 re-exports them.
 
->>> Years(5), str(Years(5)), Years(5).zh
-(Years(n=5), '5 years', '5年')
+>>> Years(5), str(Years(5)), str(Years(1)), Years(5).zh
+(Years(n=5), '5 years', '1 year', '5年')
+>>> Period.from_text("2 heating seasons"), Period.from_text("6m")
+(HeatingSeasons(n=2), Months(n=6))
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Self
 
 import attrs
 
 from revisit_rules._check import check_int
+from revisit_rules.errors import InvalidInputError
+from revisit_rules.io.text import period_parts
 
 __all__ = [
     "DESIGN_LIFE_CATEGORIES",
@@ -41,6 +45,7 @@ class Period:
     """Base of every period; a period knows its length but not where it starts."""
 
     unit_en: ClassVar[str] = ""
+    unit_one: ClassVar[str] = ""  # the unit of 1 (``1 year``)
     unit_zh: ClassVar[str] = ""
 
     @property
@@ -49,8 +54,31 @@ class Period:
         return f"{getattr(self, 'n', '')}{self.unit_zh}"
 
     def __str__(self) -> str:
-        """The period in English (``5 years``)."""
-        return f"{getattr(self, 'n', '')} {self.unit_en}".strip()
+        """The period in English, one canonical form: ``1 year``, ``5 years``."""
+        n = getattr(self, "n", None)
+        if n is None:
+            return self.unit_en
+        return f"{n} {self.unit_one if n == 1 else self.unit_en}"
+
+    @classmethod
+    def from_text(cls, text: str, *, field: str = "period") -> Self:
+        """The period ``text`` writes, in the package's one text grammar (CAL-PERIOD).
+
+        Accepts ``str()`` and ``.zh`` of every period, and the spellings of every reader:
+        ``1 year``, ``2 years``, ``6m``, ``3个月``, ``2 heating seasons``, ``2hs``,
+        ``design life`` … (:mod:`revisit_rules.io.text`). Called on a subclass, only that
+        kind of period is accepted.
+
+        Raises:
+            InvalidTypeError: ``text`` is not a ``str``.
+            InvalidInputError: ``text`` is not a period, or not of the class called on;
+                the message names ``field``.
+        """
+        unit, n = period_parts(text, field=field, rule="CAL-PERIOD")
+        kind = _BY_UNIT[unit]
+        if not issubclass(kind, cls):
+            raise InvalidInputError(field, text, f"a period of {cls.__name__}", rule="CAL-PERIOD")
+        return kind() if n is None else kind(n)  # type: ignore[call-arg]
 
 
 @attrs.frozen
@@ -59,6 +87,7 @@ class Years(Period):
 
     n: int = attrs.field(validator=_count)
     unit_en: ClassVar[str] = "years"
+    unit_one: ClassVar[str] = "year"
     unit_zh: ClassVar[str] = "年"
 
 
@@ -68,6 +97,7 @@ class Months(Period):
 
     n: int = attrs.field(validator=_count)
     unit_en: ClassVar[str] = "months"
+    unit_one: ClassVar[str] = "month"
     unit_zh: ClassVar[str] = "个月"
 
 
@@ -77,6 +107,7 @@ class Days(Period):
 
     n: int = attrs.field(validator=_count)
     unit_en: ClassVar[str] = "days"
+    unit_one: ClassVar[str] = "day"
     unit_zh: ClassVar[str] = "日"
 
 
@@ -86,6 +117,7 @@ class HeatingSeasons(Period):
 
     n: int = attrs.field(validator=_count)
     unit_en: ClassVar[str] = "heating seasons"
+    unit_one: ClassVar[str] = "heating season"
     unit_zh: ClassVar[str] = "个采暖期"
 
 
@@ -95,6 +127,7 @@ class CoolingSeasons(Period):
 
     n: int = attrs.field(validator=_count)
     unit_en: ClassVar[str] = "cooling seasons"
+    unit_one: ClassVar[str] = "cooling season"
     unit_zh: ClassVar[str] = "个供冷期"
 
 
@@ -104,3 +137,14 @@ class DesignLife(Period):
 
     unit_en: ClassVar[str] = "the design working life"
     unit_zh: ClassVar[str] = "设计文件规定的合理使用年限"
+
+
+#: Each unit key of the text grammar -> its class.
+_BY_UNIT: dict[str, type[Period]] = {
+    "years": Years,
+    "months": Months,
+    "days": Days,
+    "heating_seasons": HeatingSeasons,
+    "cooling_seasons": CoolingSeasons,
+    "design_life": DesignLife,
+}

@@ -78,24 +78,16 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Final
 
-from revisit_rules._check import FrozenMap
+from revisit_rules.categories import CATEGORY_LABELS
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.periods import (
-    CoolingSeasons,
-    Days,
-    DesignLife,
-    HeatingSeasons,
-    Months,
     Period,
-    Years,
 )
 from revisit_rules.project import CustomerClass, CustomerTier, Project
 from revisit_rules.regions import region_of
 from revisit_rules.warranty import Category, warranty_schedule
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from revisit_rules.policy import Policy
 
 __all__ = [
@@ -126,56 +118,9 @@ COLUMNS: Final = (
 #: The columns every portfolio CSV must have.
 REQUIRED_COLUMNS: Final = ("id", "accepted_on", "region", "categories")
 
-#: Short Chinese labels of the categories, as spreadsheets write them; the full label
-#: (``Category.zh``) and the enum name are accepted too.
-CATEGORY_LABELS: Final[Mapping[str, Category]] = FrozenMap(
-    {
-        "地基基础": Category.FOUNDATION_STRUCTURE,
-        "主体结构": Category.FOUNDATION_STRUCTURE,
-        "地基基础和主体结构": Category.FOUNDATION_STRUCTURE,
-        "防水": Category.WATERPROOFING,
-        "屋面防水": Category.WATERPROOFING,
-        "供热": Category.HEATING,
-        "采暖": Category.HEATING,
-        "供热系统": Category.HEATING,
-        "供冷": Category.COOLING,
-        "供冷系统": Category.COOLING,
-        "电气管线": Category.ELECTRICAL_PLUMBING,
-        "给排水": Category.ELECTRICAL_PLUMBING,
-        "电气管线、给排水管道": Category.ELECTRICAL_PLUMBING,
-        "设备安装": Category.EQUIPMENT_INSTALLATION,
-        "设备安装工程": Category.EQUIPMENT_INSTALLATION,
-        "装修": Category.DECORATION,
-        "装修工程": Category.DECORATION,
-        "其他": Category.OTHER,
-        "其他项目": Category.OTHER,
-    }
-)
-
-# The units of a contract term: what a cell may write -> the period it builds.
-_UNITS: Final[Mapping[str, Callable[[int], Period]]] = FrozenMap(
-    {
-        "y": Years,
-        "年": Years,
-        "m": Months,
-        "个月": Months,
-        "月": Months,
-        "d": Days,
-        "日": Days,
-        "天": Days,
-        "hs": HeatingSeasons,
-        "个采暖期": HeatingSeasons,
-        "采暖期": HeatingSeasons,
-        "cs": CoolingSeasons,
-        "个供冷期": CoolingSeasons,
-        "供冷期": CoolingSeasons,
-    }
-)
-_DESIGN_LIFE: Final = frozenset({"design-life", "design_life", "设计使用年限", "合理使用年限"})
 _TRUE: Final = frozenset({"true", "yes", "y", "1", "是"})
 _FALSE: Final = frozenset({"false", "no", "n", "0", "否", ""})
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TERM: Final = re.compile(r"(\d+)\s*(\S+)")
 _SEPARATORS: Final = re.compile(r"[;|]")
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -248,21 +193,10 @@ def _date(field: str, text: str, rule: str) -> dt.date:
 
 
 def _category(field: str, text: str) -> Category:
-    key = text.strip()
-    if key.upper() in Category.__members__:
-        return Category[key.upper()]
-    for category in Category:
-        if key == category.zh:
-            return category
-    if key in CATEGORY_LABELS:
-        return CATEGORY_LABELS[key]
-    names = ", ".join(c.name for c in Category)
-    raise _CellError(
-        field,
-        text,
-        f"a category: one of {names}, or a Chinese label ({', '.join(CATEGORY_LABELS)})",
-        "WTY-MIN",
-    )
+    try:
+        return Category.from_text(text, field=field)
+    except InvalidInputError as err:
+        raise _CellError(field, text, err.expected, err.rule) from None
 
 
 def _items(text: str) -> list[str]:
@@ -293,16 +227,13 @@ def _categories(text: str) -> frozenset[Category]:
 
 
 def _term(field: str, text: str) -> Period:
-    key = text.strip()
-    if key.lower() in _DESIGN_LIFE:
-        return DesignLife()
-    match = _TERM.fullmatch(key)
-    if match is None or match.group(2).lower() not in _UNITS or int(match.group(1)) <= 0:
-        units = "y, m, d, hs, cs (or 年, 个月, 日, 个采暖期, 个供冷期)"
-        raise _CellError(
-            field, text, f"a whole number > 0 and a unit: {units}; or design-life", "WTY-MIN"
-        )
-    return _UNITS[match.group(2).lower()](int(match.group(1)))
+    try:
+        term = Period.from_text(text, field=field)
+    except InvalidInputError as err:
+        raise _CellError(field, text, err.expected, "WTY-MIN") from None
+    if getattr(term, "n", 1) <= 0:
+        raise _CellError(field, text, "a period longer than 0", "WTY-MIN")
+    return term
 
 
 def _contract_terms(text: str) -> dict[Category, Period]:

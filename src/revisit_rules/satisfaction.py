@@ -56,6 +56,7 @@ import attrs
 
 from revisit_rules._check import check_decimal_size, check_int, check_member
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.io.text import member_from_text
 from revisit_rules.policy import policy_or_default
 
 if TYPE_CHECKING:
@@ -126,20 +127,6 @@ class _Ranked(enum.Enum):
         return self._rank >= other._rank
 
 
-def _from_text(kind: type[E], labels: Mapping[str, E], text: object, *, rule: str) -> E:
-    """The member of ``kind`` named ``text`` (any case) or labelled ``text`` in Chinese."""
-    field = f"{kind.__name__}.from_text(text)"
-    if not isinstance(text, str):
-        raise InvalidTypeError(field, text, "a str", rule=rule)
-    key = text.strip()
-    if key.upper() in kind.__members__:
-        return kind.__members__[key.upper()]
-    if key in labels:
-        return labels[key]
-    names = ", ".join(f"{member.name} ({zh})" for zh, member in labels.items())
-    raise InvalidInputError(field, text, f"one of {names}", rule=rule)
-
-
 # --- SAT-ABC ---------------------------------------------------------------------------
 
 
@@ -188,7 +175,7 @@ class ServiceRating(_Ranked):
     @classmethod
     def from_text(cls, text: str) -> ServiceRating:
         """The rating named ``text``: its name in any case (``"good"``) or its label (``良好``)."""
-        return _from_text(cls, {m.zh: m for m in cls}, text, rule="SAT-ABC")
+        return member_from_text(cls, text, field=f"{cls.__name__}.from_text(text)", rule="SAT-ABC")
 
 
 @attrs.frozen
@@ -348,7 +335,9 @@ class Satisfaction(enum.Enum):
     @classmethod
     def from_text(cls, text: str) -> Satisfaction:
         """The answer named ``text``: its name in any case or its label (``"满意"``)."""
-        return _from_text(cls, {m.zh: m for m in cls}, text, rule="SAT-SCALE")
+        return member_from_text(
+            cls, text, field=f"{cls.__name__}.from_text(text)", rule="SAT-SCALE"
+        )
 
 
 def _hundredths(value: Fraction) -> Decimal:
