@@ -22,6 +22,7 @@ import pytest
 
 import revisit_rules as rr
 from revisit_rules.errors import InvalidInputError
+from revisit_rules.io import golden as fmt
 from revisit_rules.rules import AREAS, DOCUMENTS, area_of, rule_rows, rule_table
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -39,11 +40,7 @@ def _load(name, path):
     return module
 
 
-_EXT = str(DOCS / "_ext")
-if _EXT not in sys.path:  # as docs/conf.py does: the extension's modules import each other
-    sys.path.insert(0, _EXT)
-gen = importlib.import_module("revisit_docgen")
-fmt = importlib.import_module("golden_format")
+gen = _load("revisit_docgen", DOCS / "_ext" / "revisit_docgen.py")
 render = _load("check_docs_render", ROOT / "scripts" / "check_docs_render.py")
 
 

@@ -1,7 +1,7 @@
 """Golden cases: decisions an auditor can read, as data (tests/cases/*.toml), run one by one.
 
 The format of the files is described in tests/cases/README.md, and read and checked by
-one module, ``docs/_ext/golden_format.py``, which the documentation build uses too: the
+one module, ``revisit_rules.io.golden``, which the documentation build uses too: the
 tests here check every file with it (unknown or missing keys, duplicate ids, rule IDs
 not in ``RULES``, a ``call`` that is not a public function of ``revisit_rules``, inputs
 the function does not take, nesting deeper than one table), read each case's inputs with
@@ -14,9 +14,7 @@ order).
 
 import datetime as dt
 import enum
-import importlib
 import json
-import sys
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -25,13 +23,10 @@ from pathlib import Path
 import pytest
 
 import revisit_rules as rr
+from revisit_rules.io import golden as fmt
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
-_EXT = str(ROOT / "docs" / "_ext")
-if _EXT not in sys.path:  # the format's module lives with the docs extension that renders it
-    sys.path.insert(0, _EXT)
-fmt = importlib.import_module("golden_format")
 
 AREAS = fmt.AREAS
 MIN_CASES = fmt.MIN_CASES
@@ -261,7 +256,7 @@ def test_invalid_toml_names_the_file(tmp_path):
         (("case", 0, "note"), "x", r"unknown keys \['note'\]"),
         (("case", 0, "source"), None, r"missing keys \['source'\]"),
         (("case", 1, "id"), "WTY-G01", "duplicate case id"),
-        (("case", 0, "id"), "wty 1", "id must look like"),
+        (("case", 0, "id"), "wty 1", "id must be the area's prefix"),
         (("case", 0, "rules"), ["WTY-NOPE"], "not in revisit_rules.RULES"),
         (("case", 0, "rules"), [], "non-empty array"),
         (("case", 0, "call"), "Project", "not a public function"),

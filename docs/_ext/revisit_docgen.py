@@ -7,7 +7,7 @@ Everything is read from the package and the repository at build time, never hand
 - the rule tables, one per area, from :func:`revisit_rules.rules.rule_rows` (the rows
   that :func:`revisit_rules.rule_table` formats too);
 - the golden cases, one section per ``tests/cases/*.toml`` (format: ``tests/cases/README.md``),
-  each file checked by ``golden_format`` (the checker the tests use) before it renders;
+  each file checked by ``revisit_rules.io.golden`` (the checker the tests use) before it renders;
 - the API reference, one section per defining module, over ``revisit_rules.__all__``;
 - the CLI reference, from the ``argparse`` parser, with example output of real runs.
 """
@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import golden_format
 
 import revisit_rules
 from revisit_rules import cli, rules
+from revisit_rules.io import golden as golden_format
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence

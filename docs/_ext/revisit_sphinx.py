@@ -12,7 +12,7 @@ Each directive reads the package (or the golden case files) at build time throug
     The season table of ``revisit_rules.REGIONS``.
 ``golden-cases``
     One section per ``tests/cases/*.toml`` with a table of its cases, each file checked
-    first by ``golden_format`` (the module the tests check the files with).
+    first by ``revisit_rules.io.golden`` (the module the tests check the files with).
 ``api-reference``
     autodoc entries for every name of ``revisit_rules.__all__``, by defining module.
 ``cli-help [SUBCOMMAND]`` / ``cli-run ARG...``

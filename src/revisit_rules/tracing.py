@@ -41,6 +41,7 @@ import copy
 import enum
 import inspect
 import json
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar, Final, Protocol, runtime_checkable
 
@@ -151,20 +152,23 @@ def _rule_entry(rule_id: str, policy: Policy) -> dict[str, Any]:
 # --- the trace --------------------------------------------------------------------------------
 
 
-def _public_function(name: str) -> Callable[..., object] | None:
-    """The public function of ``revisit_rules`` called ``name``, or None."""
-    import revisit_rules  # noqa: PLC0415 - the package imports this module
+def public_function(name: str) -> Callable[..., Any] | None:
+    """The public function of ``revisit_rules`` called ``name``, or None.
 
-    found = getattr(revisit_rules, name, None)
-    if name in revisit_rules.__all__ and callable(found) and not isinstance(found, type):
-        return found  # type: ignore[no-any-return]
+    Read from the package itself, which is whole by the time anything asks (this module is
+    imported while the package is; it is never imported again to ask).
+    """
+    package = sys.modules[__name__.rpartition(".")[0]]
+    found: object = getattr(package, name, None)
+    if name in getattr(package, "__all__", ()) and callable(found) and not isinstance(found, type):
+        return found
     return None
 
 
 def _check_function(_instance: object, _attribute: object, value: str | None) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or _public_function(value) is None:
+    if not isinstance(value, str) or public_function(value) is None:
         raise InvalidInputError(
             "Trace.function",
             value,
@@ -402,7 +406,7 @@ def trace(function: Callable[..., object], /, *args: object, **kwargs: object) -
     function | trace | True
     """
     name = getattr(function, "__name__", None)
-    if not isinstance(name, str) or _public_function(name) is not function:
+    if not isinstance(name, str) or public_function(name) is not function:
         raise InvalidTypeError(
             "function",
             function,

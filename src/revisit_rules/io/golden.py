@@ -11,8 +11,9 @@ description as code. Both users of the files import it, and nothing else checks 
   :func:`read_file` before rendering it, so a file the tests would refuse never renders.
 
 Plain Python: it imports ``revisit_rules`` and the standard library only, never Sphinx or
-pytest. It lives in ``docs/_ext`` (on the path of the Sphinx build); the tests put that
-folder on ``sys.path`` to import it.
+pytest. It ships with the package (``revisit_rules.io.golden``), so that the tests and the
+documentation's extension import it as any module, and a company may check its own case
+files with it.
 
 Checking is strict, as OpenFisca rejects ambiguous parameter files: unknown or missing
 keys, fewer than :data:`MIN_CASES` cases, duplicate ids, rule IDs not in ``RULES``, a
@@ -32,11 +33,12 @@ import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 import attrs
 
 import revisit_rules as rr
+from revisit_rules.tracing import public_function
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,6 +68,7 @@ MIN_CASES: Final = 6
 NONE: Final = "None"
 
 Converter = Callable[[Any, str], Any]
+T = TypeVar("T")
 
 
 class GoldenFormatError(ValueError):
@@ -98,14 +101,6 @@ def read_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def public_function(name: str) -> Callable[..., Any] | None:
-    """The public function of revisit_rules called ``name``, or None."""
-    found = getattr(rr, name, None)
-    if name in rr.__all__ and callable(found) and not isinstance(found, type):
-        return found
-    return None
-
-
 def resolve(call: object) -> Callable[..., Any]:
     """The callable a case's ``call`` names: ``period_end`` or ``china_calendar().is_working_day``.
 
@@ -124,7 +119,7 @@ def resolve(call: object) -> Callable[..., Any]:
     function = public_function(factory)
     if function is None or inspect.signature(function).parameters:
         raise GoldenFormatError(f"call = {call!r}: {factory}() is not an argument-free function")
-    target = getattr(function(), method, None)
+    target: object = getattr(function(), method, None)
     if method.startswith("_") or not callable(target):
         raise GoldenFormatError(f"call = {call!r}: {method} is not a public method")
     return target
@@ -175,7 +170,9 @@ def check_case(case: Mapping[str, Any], name: str) -> None:
         unknown, missing = sorted(keys - CASE_KEYS), sorted(CASE_KEYS - keys)
         raise GoldenFormatError(f"{where}: unknown keys {unknown}, missing keys {missing}")
     if not isinstance(case["id"], str) or not ID.match(case["id"]):
-        raise GoldenFormatError(f"{where}: id must look like 'WTY-G01'")
+        raise GoldenFormatError(
+            f"{where}: id must be the area's prefix, -G, two digits and an optional letter"
+        )
     for key in ("title", "source"):
         text = case[key]
         if not isinstance(text, str) or not text.strip() or "\n" in text:
@@ -383,8 +380,8 @@ def region_spans(value: object, where: str) -> dict[str, rr.SeasonSpan]:
 
 
 def fields(
-    value: object, where: str, converters: Mapping[str, Converter], build: Callable[..., Any]
-) -> Any:  # noqa: ANN401 - the value ``build`` makes
+    value: object, where: str, converters: Mapping[str, Converter], build: Callable[..., T]
+) -> T:
     """A table of a class's fields, each read by its converter; unknown keys are errors."""
     if not isinstance(value, dict):
         fail(where, value, f"a table of {sorted(converters)}")
