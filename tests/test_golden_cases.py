@@ -293,7 +293,7 @@ def test_checker_rejects(path, value, match):
         ("quality_score", 84.99, "never a float"),
         ("project", {"id": "P", "colour": "red"}, r"unknown keys \['colour'\]"),
         ("category", "Waterproofing", "a Category name"),
-        ("period", "5 yrs", "N years"),
+        ("period", "5 yrs", "a whole number and a unit"),
         ("start", "2026-01-01", "a TOML date"),
         ("defect", {"shares": ["GC 1/3"]}, "party = share"),
     ],

@@ -312,29 +312,15 @@ def member(kind: type[enum.Enum]) -> Converter:
     return convert
 
 
-_PERIOD: Final = re.compile(
-    r"^(?P<n>\d+) (?P<unit>years?|months?|days?|heating seasons?|cooling seasons?)$"
-)
-_UNITS: Final[dict[str, Callable[[int], rr.Period]]] = {
-    "year": rr.Years,
-    "month": rr.Months,
-    "day": rr.Days,
-    "heating season": rr.HeatingSeasons,
-    "cooling season": rr.CoolingSeasons,
-}
-
-
 def period(value: object, where: str) -> rr.Period:
-    """A period as text: ``"5 years"``, ``"1 month"``, ``"2 heating seasons"``, ``"design life"``.
+    """A period as text in the package's grammar (:meth:`revisit_rules.Period.from_text`).
 
-    The unit may be singular or plural (``"1 year"``, ``"1 years"``).
+    ``"5 years"``, ``"1 month"``, ``"2 heating seasons"``, ``"design life"`` …
     """
-    if value == "design life":
-        return rr.DesignLife()
-    found = _PERIOD.match(value) if isinstance(value, str) else None
-    if found is None:
-        fail(where, value, '"N years|months|days|heating seasons|cooling seasons" or "design life"')
-    return _UNITS[found["unit"].removesuffix("s")](int(found["n"]))
+    try:
+        return rr.Period.from_text(value, field=where)  # type: ignore[arg-type]
+    except rr.InvalidInputError as err:  # InvalidTypeError too
+        fail(where, value, err.expected)
 
 
 def party(value: object, where: str) -> rr.Party:
