@@ -168,6 +168,9 @@ MODULE_ORDER = (
     "revisit_rules.warranty",
     "revisit_rules.revisits",
     "revisit_rules.liability",
+    "revisit_rules.liability_values",
+    "revisit_rules.money",
+    "revisit_rules.settlement",
     "revisit_rules.deadlines",
     "revisit_rules.satisfaction",
     "revisit_rules.policy",
@@ -216,7 +219,11 @@ def _submodules() -> Iterator[Any]:
 
 
 def defining_module(name: str) -> str:
-    """The module a public name is defined in (data: the module that exports or binds it)."""
+    """The module a public name is defined in (data: the module that exports or binds it).
+
+    A module that both exports and binds a data name wins over one that only re-exports it
+    (``revisit_rules.liability`` re-exports ``APPROVAL_CHAIN`` of ``settlement``).
+    """
     obj = getattr(revisit_rules, name)
     if _kind(obj) != "data":
         return str(obj.__module__)
@@ -225,7 +232,7 @@ def defining_module(name: str) -> str:
     ]
     exporting = [m for m in candidates if name in getattr(m, "__all__", ())]
     binding = [m for m in candidates if _assignment(m, name) is not None]
-    found = exporting or binding
+    found = [m for m in exporting if m in binding] or exporting or binding
     return str(found[0].__name__) if found else "revisit_rules"
 
 

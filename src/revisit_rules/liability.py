@@ -20,8 +20,10 @@ DOMAIN.md § 6, taken from the company rule S002 § 2.2 工程维修责任划分
 Charges (who pays) are kept apart from recourse (who may then recover from whom: the
 contractor from its supplier, the owner from the designer). Every allocation names the
 rules that produced it (LIA-TRACE) and reports what it noticed as named findings.
-:func:`settle` then takes the charges against the retentions and provisions still held:
-what the fund cannot cover goes to project cost after the approval chain of S002.
+:func:`~revisit_rules.settle` then takes the charges against the retentions and provisions
+still held: what the fund cannot cover goes to project cost after the approval chain of S002.
+The values this module reads and returns are defined in ``liability_values``, the money
+arithmetic in ``money``, the settlement in ``settlement``; all are importable from here.
 
 Sources: 房屋建筑工程质量保修办法 Art. 9, 12–14 and its exclusions; 建设工程质量管理条例
 Art. 41; 建设工程质量保证金管理办法 Art. 9; seeds S000, S001, S002 § 2.2, S003.
@@ -51,32 +53,49 @@ SUBCONTRACTOR 防水分包 666.67 SUB_RETENTION
 
 from __future__ import annotations
 
-import enum
-import math
-from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from revisit_rules._check import (
-    FrozenMap,
-    check_date,
-    check_decimal_size,
-    check_member,
-    flag,
-    member_names,
+from revisit_rules._check import FrozenMap, check_date, flag, member_names
+from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.liability_values import (
+    _GC,
+    _OWNER,
+    CONTRACTOR_DID_NOT_REPAIR,
+    CONTRACTOR_MAY_ASSIST,
+    DEFAULT_GENERAL_CONTRACTOR,
+    EMERGENCY,
+    EXCLUDED_FROM_WARRANTY,
+    PM_LATE,
+    PROVISIONAL_LAST_DAY,
+    SUBCONTRACTOR_DID_NOT_REPAIR,
+    WARRANTY_EXPIRED,
+    Allocation,
+    Cause,
+    Charge,
+    Fund,
+    Party,
+    Procurement,
+    Role,
+    _Draft,
+    _enum_check,
 )
-from revisit_rules.errors import InvalidInputError, InvalidTypeError, shown
+from revisit_rules.money import _cents, _fen, _money, _shares, _yuan, split_amount
 from revisit_rules.policy import PmLateScope, policy_or_default
+from revisit_rules.settlement import APPROVAL_CHAIN, Approval, Settlement, SettlementLine, settle
 from revisit_rules.warranty import Category, Project, warranty_expiry
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
     from revisit_rules.policy import Policy
 
+# The values, the money and the settlement were defined here until issue 13: they are
+# still exported from here, as before.
 __all__ = [
     "APPROVAL_CHAIN",
     "CONTRACTOR_DID_NOT_REPAIR",
@@ -103,321 +122,6 @@ __all__ = [
     "settle",
     "split_amount",
 ]
-
-# --- findings ---------------------------------------------------------------------------
-
-#: No shares were given for a workmanship defect: the general contractor bears it (LIA-GC).
-DEFAULT_GENERAL_CONTRACTOR: Final = "DEFAULT_GENERAL_CONTRACTOR"
-#: The subcontractor did not repair, or repaired below standard (LIA-SUB-DEFAULT).
-SUBCONTRACTOR_DID_NOT_REPAIR: Final = "SUBCONTRACTOR_DID_NOT_REPAIR"
-#: The general contractor, whose repair it was, did not repair: the owner has another unit
-#: repair and the contractor's side still pays (MEAS 12; LIA-SUB-DEFAULT one level up).
-CONTRACTOR_DID_NOT_REPAIR: Final = "CONTRACTOR_DID_NOT_REPAIR"
-#: The cause is outside the contractor's warranty (design, misuse, third party, force
-#: majeure, the owner's separate works).
-EXCLUDED_FROM_WARRANTY: Final = "EXCLUDED_FROM_WARRANTY"
-#: The contractor may help with the repair, at the payer's cost (LIA-MISUSE, LIA-EXPIRED).
-CONTRACTOR_MAY_ASSIST: Final = "CONTRACTOR_MAY_ASSIST"
-#: The defect was found after the category's last day (LIA-EXPIRED).
-WARRANTY_EXPIRED: Final = "WARRANTY_EXPIRED"
-#: The category's last day rests on a year whose holiday arrangement is unpublished.
-PROVISIONAL_LAST_DAY: Final = "PROVISIONAL_LAST_DAY"
-#: The project manager did not reach the site in time (LIA-PM, SLA-PM-ARRIVE).
-PM_LATE: Final = "PM_LATE"
-#: An emergency (structural safety, serious loss of use): on site at once (SLA-EMERGENCY).
-EMERGENCY: Final = "EMERGENCY"
-
-# --- enums ------------------------------------------------------------------------------
-
-
-class Role(enum.Enum):
-    """The part a party plays in a defect."""
-
-    GENERAL_CONTRACTOR = "general_contractor"
-    SUBCONTRACTOR = "subcontractor"
-    SUPPLIER = "supplier"
-    OWNER = "owner"
-    DESIGNER = "designer"
-    USER = "user"
-    THIRD_PARTY = "third_party"
-    PROJECT_MANAGER = "project_manager"
-    #: The property manager (物业公司), acting for the owner (SLA-SUB-NOACTION).
-    PROPERTY_MANAGER = "property_manager"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label."""
-        return {
-            "property_manager": "物业公司",
-            "general_contractor": "总包单位",
-            "subcontractor": "工程分包或专业分包",
-            "supplier": "供应商",
-            "owner": "建设单位(业主)",
-            "designer": "设计单位",
-            "user": "使用者",
-            "third_party": "第三方",
-            "project_manager": "项目经理",
-        }[self.value]
-
-
-class Cause(enum.Enum):
-    """What caused a defect; it decides the row of the LIA table."""
-
-    #: The builders' workmanship (general contractor and/or subcontractors).
-    WORKMANSHIP = "workmanship"
-    #: Defective materials, components or equipment; see :class:`Procurement`.
-    MATERIAL = "material"
-    #: A design defect.
-    DESIGN = "design"
-    #: Improper use.
-    MISUSE = "misuse"
-    #: A third party.
-    THIRD_PARTY = "third_party"
-    #: Force majeure (war, earthquake, flood, typhoon …).
-    FORCE_MAJEURE = "force_majeure"
-    #: The owner's separately contracted work (甲方分包工程) or owner-supplied equipment (甲供设备)
-    #: itself. The contractor's installation of owner-supplied equipment stays under its
-    #: warranty (REG 40(4) 设备安装): a defect of the installation is WORKMANSHIP.
-    OWNER_WORK = "owner_work"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label."""
-        return {
-            "workmanship": "施工原因",
-            "material": "建筑材料、构配件和设备质量不合格",
-            "design": "设计原因",
-            "misuse": "使用不当",
-            "third_party": "第三方造成",
-            "force_majeure": "不可抗力",
-            "owner_work": "甲方分包工程及甲供设备",
-        }[self.value]
-
-    @property
-    def excluded(self) -> bool:
-        """Whether this cause lies outside the contractor's warranty whatever the date."""
-        return self in _EXCLUDED
-
-
-class Procurement(enum.Enum):
-    """Who procured the defective material (LIA-MATERIAL)."""
-
-    CONTRACTOR = "contractor"
-    OWNER = "owner"
-    OWNER_DESIGNATED = "owner_designated"
-    DESIGNER = "designer"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label."""
-        return {
-            "contractor": "公司自行采购",
-            "owner": "建设单位采购",
-            "owner_designated": "业主指定采购",
-            "designer": "设计单位采购",
-        }[self.value]
-
-
-class Fund(enum.Enum):
-    """Where the money for a charge comes from."""
-
-    #: A subcontractor's (or the contractor's supplier's) warranty retention (预留保修金).
-    SUB_RETENTION = "sub_retention"
-    #: The project's warranty provision (项目预提保修金).
-    CONTRACTOR_PROVISION = "contractor_provision"
-    OWNER = "owner"
-    USER = "user"
-    DESIGNER = "designer"
-    THIRD_PARTY = "third_party"
-    #: The project's cost, for a shortfall after the approval chain (LIA-SUB-DEFAULT).
-    PROJECT_COST = "project_cost"
-    #: The project manager's own account (LIA-PM).
-    PROJECT_MANAGER = "project_manager"
-    #: The contractor's retention the owner holds (质保金, RET Art. 7, 9): what the property
-    #: manager deducts from (SLA-SUB-NOACTION, SLA-TWO-FAILURES).
-    CONTRACTOR_RETENTION = "contractor_retention"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label."""
-        return {
-            "sub_retention": "分包商/供应商预留保修金",
-            "contractor_provision": "项目预提保修金",
-            "owner": "业主承担",
-            "user": "使用者承担",
-            "designer": "设计单位承担",
-            "third_party": "第三方承担",
-            "project_cost": "计入项目成本",
-            "project_manager": "项目经理承担",
-            "contractor_retention": "施工单位质保金",
-        }[self.value]
-
-
-_EXCLUDED: Final = frozenset(
-    {Cause.DESIGN, Cause.MISUSE, Cause.THIRD_PARTY, Cause.FORCE_MAJEURE, Cause.OWNER_WORK}
-)
-
-# --- checks -----------------------------------------------------------------------------
-
-_FEN: Final = 100  # fen per yuan
-Share = Fraction | Decimal | int
-
-
-def _money(field: str, value: object, *, rule: str = "LIA-MONEY") -> Decimal:
-    """``value`` if it is a finite, non-negative ``Decimal`` of whole fen; else a typed error."""
-    if not isinstance(value, Decimal):
-        raise InvalidTypeError(
-            field,
-            value,
-            "a decimal.Decimal in yuan, e.g. Decimal('1200.00') (never a float)",
-            rule=rule,
-        )
-    if not value.is_finite():
-        raise InvalidInputError(field, value, "a finite Decimal (not NaN or infinity)", rule=rule)
-    if value < 0:
-        raise InvalidInputError(field, value, "an amount >= 0", rule=rule)
-    check_decimal_size(field, value, rule=rule, why=" (an amount in yuan)")
-    if (Fraction(value) * _FEN).denominator != 1:
-        raise InvalidInputError(field, value, "whole fen (at most 2 decimal places)", rule=rule)
-    return value
-
-
-def _yuan(fen: int) -> Decimal:
-    """``fen`` fen as yuan with exactly 2 decimal places, built without rounding."""
-    return Decimal((0, tuple(int(c) for c in str(fen)), -2))
-
-
-def _fen(amount: Decimal) -> int:
-    """A checked amount of whole fen as an int of fen, exactly (no Decimal context)."""
-    return int(Fraction(amount) * _FEN)
-
-
-def _cents(amount: Decimal) -> Decimal:
-    """A checked amount of whole fen, written with exactly 2 decimal places."""
-    return _yuan(_fen(_money("amount", amount)))
-
-
-def _share(field: str, value: object, rule: str) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, Fraction | Decimal | int):
-        raise InvalidTypeError(
-            field, value, "a Fraction, Decimal or int (never a float)", rule=rule
-        )
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidInputError(field, value, "a finite share (not NaN or infinity)", rule=rule)
-        check_decimal_size(field, value, rule=rule, why=" (a share of the cost)")
-    share = Fraction(value)
-    if share < 0:
-        raise InvalidInputError(field, value, "a share >= 0", rule=rule)
-    return share
-
-
-def _shares(field: str, value: object, rule: str = "LIA-MONEY") -> FrozenMap[Party, Fraction]:
-    """Shares as exact fractions, in the order given; typed errors for anything else."""
-    if not isinstance(value, Mapping):
-        raise InvalidTypeError(field, value, "a mapping Party -> share", rule=rule)
-    if not value:
-        raise InvalidInputError(field, value, "at least one party", rule=rule)
-    out: dict[Party, Fraction] = {}
-    for party, share in value.items():
-        if not isinstance(party, Party):
-            raise InvalidTypeError(f"{field} key", party, "a revisit_rules.Party", rule=rule)
-        out[party] = _share(f"{field}[{party}]", share, rule)
-    total = sum(out.values(), Fraction(0))
-    if total != 1:
-        raise InvalidInputError(
-            field,
-            dict(value),
-            f"shares summing to exactly 1 (these sum to {shown(total)})",
-            rule=rule,
-        )
-    return FrozenMap(out)
-
-
-def _enum_check(kind: type[enum.Enum], rule: str) -> Any:  # noqa: ANN401 - an attrs validator
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check_member(f"{type(instance).__name__}.{attribute.name}", value, kind, rule=rule)
-
-    return check
-
-
-def _str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidTypeError(
-            f"{type(instance).__name__}.{attribute.name}", value, "a string", rule="LIA-TRACE"
-        )
-
-
-# --- value classes ----------------------------------------------------------------------
-
-
-@attrs.frozen
-class Party:
-    """A party to a defect: its role and, where several share a role, its name.
-
-    Parties are values: ``Party(Role.SUBCONTRACTOR, "防水分包")`` names the same party
-    wherever it is written. The default parties the rules charge are unnamed, e.g.
-    ``Party(Role.GENERAL_CONTRACTOR)``.
-
-    >>> str(Party(Role.SUBCONTRACTOR, "防水分包"))
-    'SUBCONTRACTOR 防水分包'
-    """
-
-    role: Role = attrs.field(validator=_enum_check(Role, "LIA-TRACE"))
-    name: str = attrs.field(default="", validator=_str)
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label: the role, then the name."""
-        return f"{self.role.zh}「{self.name}」" if self.name else self.role.zh
-
-    def __str__(self) -> str:
-        """The role's name, then the party's name."""
-        return f"{self.role.name} {self.name}" if self.name else self.role.name
-
-
-_GC: Final = Party(Role.GENERAL_CONTRACTOR)
-_OWNER: Final = Party(Role.OWNER)
-
-
-def _party(field: str, value: object) -> Party:
-    if not isinstance(value, Party):
-        raise InvalidTypeError(field, value, "a revisit_rules.Party", rule="LIA-TRACE")
-    return value
-
-
-def _rules(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError("rules", value, "a tuple of rule IDs", rule="LIA-TRACE")
-    out = tuple(value)
-    if not out or not all(isinstance(r, str) for r in out):
-        raise InvalidInputError("rules", value, "a non-empty tuple of rule IDs", rule="LIA-TRACE")
-    return out
-
-
-@attrs.frozen
-class Charge:
-    """A sum one party pays, from one fund, and the rules that put it there.
-
-    Attributes:
-        payer: who pays.
-        amount: how much, in yuan, a ``Decimal`` of whole fen (LIA-MONEY).
-        fund: from which fund.
-        rules: the rules that produced the charge (LIA-TRACE).
-        creditor: on a recourse entry, who recovers the amount (so that no amount can be
-            collected twice); None on a charge.
-    """
-
-    payer: Party = attrs.field(validator=lambda _i, _a, v: _party("Charge.payer", v))
-    amount: Decimal = attrs.field(validator=lambda _i, _a, v: _money("Charge.amount", v))
-    fund: Fund = attrs.field(validator=_enum_check(Fund, "LIA-TRACE"))
-    rules: tuple[str, ...] = attrs.field(converter=_rules)
-    creditor: Party | None = attrs.field(default=None)
-
-    @creditor.validator
-    def _creditor(self, _attribute: object, value: object) -> None:
-        if value is not None:
-            _party("Charge.creditor", value)
 
 
 def _check_defect_shares(defect: Defect) -> None:
@@ -454,7 +158,7 @@ def _check_defect_shares(defect: Defect) -> None:
 
 
 def _defect_shares(value: object) -> FrozenMap[Party, Fraction] | None:
-    return None if value is None else _shares("Defect.shares", value)
+    return None if value is None else _shares("Defect.shares", value, key=Party)
 
 
 @attrs.frozen
@@ -555,55 +259,6 @@ class Defect:
             )
 
 
-@attrs.frozen
-class Allocation:
-    """Who repairs a defect, who pays what from which fund, and who may recover from whom.
-
-    Attributes:
-        covered: whether the contractor's warranty applies (the contractor's side must
-            repair): within the category's period and not an excluded cause. A covered
-            defect may still be paid by another party (owner-procured material).
-        repairer: who repairs or organises the repair; ``None`` where nobody on the
-            contractor's side must (the contractor may still help at the payer's cost).
-        charges: who pays, from which fund; they always add up to the defect's cost.
-        recourse: what a payer may then recover, and from whom (the contractor from its
-            supplier, the owner from the designer or its own contractors); kept apart from
-            the charges. Each entry's ``payer`` owes it and its ``creditor`` recovers it.
-        findings: named codes (see the module's constants).
-        rules: every rule that produced the allocation, in the order applied (LIA-TRACE).
-    """
-
-    covered: bool
-    repairer: Party | None
-    charges: tuple[Charge, ...]
-    recourse: tuple[Charge, ...]
-    findings: tuple[str, ...]
-    rules: tuple[str, ...] = attrs.field()
-
-    @rules.validator
-    def _traced(self, _attribute: object, value: tuple[str, ...]) -> None:
-        if any(c.creditor is None for c in self.recourse):
-            raise InvalidInputError(
-                "Allocation.recourse",
-                self.recourse,
-                "recourse entries that each name their creditor",
-                rule="LIA-TRACE",
-            )
-        missing = [r for c in (*self.charges, *self.recourse) for r in c.rules if r not in value]
-        if not value or missing:
-            raise InvalidInputError(
-                "Allocation.rules",
-                value,
-                f"every rule behind the charges (missing {missing})",
-                rule="LIA-TRACE",
-            )
-
-    @property
-    def total(self) -> Decimal:
-        """The sum of the charges (the defect's cost), exact and with 2 decimal places."""
-        return _yuan(sum(_fen(c.amount) for c in self.charges))
-
-
 # --- allocation -------------------------------------------------------------------------
 
 #: The rule of each cause (for errors about its shares).
@@ -666,33 +321,6 @@ def _split(
         Charge(p, amount, fund or _fund_of(p), (rule, "LIA-MONEY"), creditor)
         for p, amount in parts.items()
     )
-
-
-@attrs.define
-class _Draft:
-    """An allocation being built: mutable inside :func:`allocate_liability` only."""
-
-    covered: bool = False
-    repairer: Party | None = None
-    charges: tuple[Charge, ...] = ()
-    recourse: tuple[Charge, ...] = ()
-    findings: list[str] = attrs.field(factory=list)
-    rules: list[str] = attrs.field(factory=list)
-
-    def rule(self, *ids: str) -> None:
-        for rule in ids:
-            if rule not in self.rules:
-                self.rules.append(rule)
-
-    def freeze(self) -> Allocation:
-        return Allocation(
-            covered=self.covered,
-            repairer=self.repairer,
-            charges=self.charges,
-            recourse=self.recourse,
-            findings=tuple(dict.fromkeys(self.findings)),
-            rules=tuple(self.rules),
-        )
 
 
 def _one(default: Party, shares: Mapping[Party, Fraction] | None) -> Mapping[Party, Fraction]:
@@ -951,209 +579,3 @@ def allocate_liability(
         return draft.freeze()
     _covered(defect, draft, pol.pm_late_scope)
     return draft.freeze()
-
-
-# --- money ------------------------------------------------------------------------------
-
-
-def split_amount(total: Decimal, shares: Mapping[Party, Share]) -> dict[Party, Decimal]:
-    """Split ``total`` by ``shares`` to the fen, the parts adding up to ``total`` exactly.
-
-    The largest-remainder method (LIA-MONEY): each party first gets its exact share rounded
-    down to the fen; the fen left over go one each to the parties with the largest
-    remainders, ties to the party given first. Each part is within one fen of the exact
-    share.
-
-    Args:
-        total: a ``Decimal`` of whole fen, >= 0 (never a float).
-        shares: ``Party -> share`` (``Fraction``, ``Decimal`` or ``int``), each >= 0,
-            summing to exactly 1. Use ``Fraction(1, 3)`` for thirds.
-
-    Returns:
-        ``Party -> amount`` in the order of ``shares``, each with 2 decimal places.
-
-    >>> from decimal import Decimal
-    >>> a, b, c = (Party(Role.SUBCONTRACTOR, n) for n in "ABC")
-    >>> third = Fraction(1, 3)
-    >>> list(split_amount(Decimal("100.00"), {a: third, b: third, c: third}).values())
-    [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
-    """
-    amount = _money("total", total)
-    fracs = _shares("shares", shares)
-    fen = _fen(amount)
-    exact = [(party, fen * share) for party, share in fracs.items()]
-    parts = {party: math.floor(x) for party, x in exact}
-    left = fen - sum(parts.values())
-    # Stable sort: equal remainders keep the order given.
-    ranked = sorted(exact, key=lambda item: item[1] - parts[item[0]], reverse=True)
-    for party, _ in ranked[:left]:
-        parts[party] += 1
-    return {party: _yuan(parts[party]) for party, _ in exact}
-
-
-# --- settlement -------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Approval:
-    """One step of the approval a shortfall needs before it is charged to project cost."""
-
-    step: int
-    office_zh: str
-    office_en: str
-    action: str
-
-
-#: S002 § 2.2: "不足部分由工程部门、合约与采购部、主管副总审核,公司总经理审批,并计入项目成本".
-APPROVAL_CHAIN: Final[tuple[Approval, ...]] = (
-    Approval(1, "工程部门", "engineering department", "review"),
-    Approval(2, "合约与采购部", "contracts and procurement department", "review"),
-    Approval(3, "主管副总", "deputy general manager in charge", "review"),
-    Approval(4, "公司总经理", "general manager", "approve"),
-)
-
-#: Funds the company itself holds, against which a balance is kept.
-_HELD: Final = frozenset({Fund.SUB_RETENTION, Fund.CONTRACTOR_PROVISION})
-
-
-@attrs.frozen
-class SettlementLine:
-    """One charge on a retention or the provision: what the fund covers, what it cannot.
-
-    Attributes:
-        charge: the charge as allocated.
-        deducted: taken from the payer's retention or provision.
-        shortfall: the rest, charged to project cost after the approval chain.
-    """
-
-    charge: Charge
-    deducted: Decimal
-    shortfall: Decimal
-
-
-@attrs.frozen
-class Settlement:
-    """Charges taken against the retentions and provisions still held (LIA-SUB-DEFAULT).
-
-    Attributes:
-        lines: one per charge on a subcontractor's retention or the project's provision,
-            in the order of the charges.
-        external: the other charges (owner, user, designer, third party, the project
-            manager's account): not paid from a fund the company holds, passed through.
-        project_cost: the sum of the shortfalls, charged to project cost.
-        approval: the approval chain the shortfall needs (empty when there is none).
-        balances: every balance after the deductions.
-        rules: the rules applied.
-    """
-
-    lines: tuple[SettlementLine, ...]
-    external: tuple[Charge, ...]
-    project_cost: Decimal
-    approval: tuple[Approval, ...]
-    balances: Mapping[Party, Decimal]
-    rules: tuple[str, ...]
-
-    @property
-    def needs_approval(self) -> bool:
-        """Whether a shortfall must go through the approval chain."""
-        return bool(self.approval)
-
-    @property
-    def shortfall_charges(self) -> tuple[Charge, ...]:
-        """The shortfalls as charges of the general contractor on project cost."""
-        return tuple(
-            Charge(_GC, line.shortfall, Fund.PROJECT_COST, (*line.charge.rules, "LIA-SUB-DEFAULT"))
-            for line in self.lines
-            if line.shortfall
-        )
-
-
-def _charges_of(charges: object) -> tuple[Charge, ...]:
-    if isinstance(charges, Allocation):
-        return charges.charges
-    if not isinstance(charges, Iterable) or isinstance(charges, str | Mapping):
-        raise InvalidTypeError(
-            "charges", charges, "an Allocation or an iterable of Charge", rule="LIA-TRACE"
-        )
-    items = tuple(charges)
-    for charge in items:
-        if not isinstance(charge, Charge):
-            raise InvalidTypeError(
-                "charges", charge, "revisit_rules.Charge items", rule="LIA-TRACE"
-            )
-    return items
-
-
-def _balances_of(balances: object) -> dict[Party, int]:
-    """The balances in fen, checked (LIA-MONEY's checks, naming LIA-SUB-DEFAULT)."""
-    if not isinstance(balances, Mapping):
-        raise InvalidTypeError(
-            "balances", balances, "a mapping Party -> Decimal", rule="LIA-SUB-DEFAULT"
-        )
-    left: dict[Party, int] = {}
-    for party, balance in balances.items():
-        if not isinstance(party, Party):
-            raise InvalidTypeError(
-                "balances key", party, "a revisit_rules.Party", rule="LIA-SUB-DEFAULT"
-            )
-        left[party] = _fen(_money(f"balances[{party}]", balance, rule="LIA-SUB-DEFAULT"))
-    return left
-
-
-def settle(charges: Allocation | Iterable[Charge], balances: Mapping[Party, Decimal]) -> Settlement:
-    """Take charges against what is left of each party's retention or provision.
-
-    A charge on a subcontractor's retention (SUB_RETENTION) or on the project's warranty
-    provision (CONTRACTOR_PROVISION) is deducted from the payer's balance; what the balance
-    cannot cover is a shortfall that the engineering department, contracts and procurement
-    and the deputy GM review and the GM approves, and that is then charged to project cost
-    (S002 § 2.2, LIA-SUB-DEFAULT). Several charges on one payer draw on one balance in turn.
-
-    Args:
-        charges: an :class:`Allocation` (its charges are settled) or the charges themselves.
-        balances: ``Party -> Decimal`` left in that party's retention or provision; every
-            payer of a charge on such a fund needs one.
-
-    >>> from decimal import Decimal
-    >>> sub = Party(Role.SUBCONTRACTOR, "X")
-    >>> s = settle(
-    ...     [Charge(sub, Decimal("800.00"), Fund.SUB_RETENTION, ("LIA-SUB",))],
-    ...     {sub: Decimal("500.00")},
-    ... )
-    >>> s.lines[0].deducted, s.project_cost, s.approval[-1].office_zh
-    (Decimal('500.00'), Decimal('300.00'), '公司总经理')
-    """
-    items = _charges_of(charges)
-    left = _balances_of(balances)
-    lines: list[SettlementLine] = []
-    external: list[Charge] = []
-    rules: dict[str, None] = {}
-    shortfall = 0
-    for charge in items:
-        if charge.fund not in _HELD:
-            external.append(charge)
-            continue
-        if charge.payer not in left:
-            raise InvalidInputError(
-                "balances",
-                str(charge.payer),
-                f"a balance for every payer charged to {charge.fund.name} (missing {charge.payer})",
-                rule="LIA-SUB-DEFAULT",
-            )
-        # In whole fen (ints): exact whatever the amounts and the caller's Decimal context.
-        amount = _fen(charge.amount)
-        deducted = min(amount, left[charge.payer])
-        left[charge.payer] -= deducted
-        lines.append(SettlementLine(charge, _yuan(deducted), _yuan(amount - deducted)))
-        shortfall += amount - deducted
-        rules.update(dict.fromkeys(charge.rules))
-    if shortfall:
-        rules["LIA-SUB-DEFAULT"] = None
-    return Settlement(
-        lines=tuple(lines),
-        external=tuple(external),
-        project_cost=_yuan(shortfall),
-        approval=APPROVAL_CHAIN if shortfall else (),
-        balances=FrozenMap({party: _yuan(fen) for party, fen in left.items()}),
-        rules=tuple(rules),
-    )
