@@ -1,7 +1,9 @@
 """Liability allocation, money splits and settlement (LIA, DOMAIN.md § 6)."""
 
+import contextlib
 import datetime as dt
 import decimal
+import itertools
 import math
 import pickle
 from decimal import Decimal
@@ -13,6 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import revisit_rules as rr
+from revisit_rules import liability
 from revisit_rules.liability import (
     APPROVAL_CHAIN,
     CONTRACTOR_DID_NOT_REPAIR,
@@ -124,6 +127,29 @@ def test_values_pickle():
 
 
 # --- every row of the LIA table ----------------------------------------------------------
+
+
+def test_the_table_has_a_row_for_every_defect_the_procedure_can_get():
+    """The LIA table has a row for each (cause, procured_by) a Defect admits, and no other.
+
+    Every row's rule, and each workmanship rule chosen by the shares, is in RULES. A row's
+    default party is one of its liable roles; where the liable parties pay, it has one; a
+    row whose payer recovers from liable parties names the payer as creditor.
+    """
+    reachable = set()
+    for cause, procured_by in itertools.product(Cause, (None, *Procurement)):
+        with contextlib.suppress(rr.InvalidInputError):
+            reachable.add((defect(cause, procured_by=procured_by).cause, procured_by))
+    rows = liability._TABLE.values()
+
+    assert reachable == set(liability._TABLE)
+    assert [] == [r.rule for r in rows if r.rule not in rr.RULES]
+    assert [] == [r for r in liability._WORKMANSHIP_RULE.values() if r not in rr.RULES]
+    assert [] == [r for r in rows if r.default is not None and r.default.role not in r.liable]
+    assert [] == [r for r in rows if r.payer is None and r.default is None]
+    assert [] == [
+        r for r in rows if r.creditor != (r.payer[0] if r.payer is not None and r.liable else None)
+    ]
 
 
 def test_lia_sub():

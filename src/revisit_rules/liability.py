@@ -82,6 +82,7 @@ from revisit_rules.liability_values import (
     Role,
     _Draft,
     _enum_check,
+    _Row,
 )
 from revisit_rules.money import _cents, _fen, _money, _shares, _yuan, split_amount
 from revisit_rules.policy import PmLateScope, policy_or_default
@@ -124,37 +125,99 @@ __all__ = [
 ]
 
 
-def _check_defect_shares(defect: Defect) -> None:
-    """The parties a cause admits in ``shares`` (see :class:`Defect`)."""
-    rule = _CAUSE_RULE[defect.cause]
-    if defect.cause is Cause.MATERIAL:
-        allowed = _MATERIAL_ROLES[defect.procured_by] if defect.procured_by else frozenset()
-    else:
-        allowed = _SHARE_ROLES[defect.cause]
-    if defect.shares is None:
-        return
-    if not allowed:
-        why = f"procured_by {defect.procured_by.name}" if defect.procured_by else "this cause"
-        raise InvalidInputError(
-            "Defect.shares",
-            dict(defect.shares),
-            f"None: for cause {defect.cause.name} ({why}) the payer is fixed by the rule",
-            rule=rule,
-        )
-    for party in defect.shares:
-        if party.role not in allowed:
-            roles = ", ".join(sorted(f"Role.{r.name}" for r in allowed))
-            raise InvalidInputError(
-                "Defect.shares",
-                party,
-                f"parties of role {roles} for cause {defect.cause.name}",
-                rule=rule,
-            )
-    gcs = [p for p in defect.shares if p.role is Role.GENERAL_CONTRACTOR]
-    if len(gcs) > 1:
-        raise InvalidInputError(
-            "Defect.shares", gcs, "at most one general contractor", rule="LIA-JOINT"
-        )
+# --- the LIA table ----------------------------------------------------------------------
+
+
+#: The LIA table (DOMAIN.md § 6): (cause, who procured the material) -> row: its rule, who
+#: repairs, who is liable (the roles ``Defect.shares`` may name, each with its fund) and who
+#: stands for them when no shares are given, who pays instead of them and recovers from
+#: them. The sources named per row are quoted in ``ruledata/lia.py``.
+_TABLE: Final[Mapping[tuple[Cause, Procurement | None], _Row]] = FrozenMap(
+    {
+        # S002 § 2.2, MEAS 13, REG 41: the builders at fault repair and pay, each from its
+        # own fund; the general contractor when the shares name nobody (DOMAIN.md LIA-GC).
+        # Which of LIA-SUB, LIA-GC, LIA-JOINT, LIA-MULTI-SUB applies: _WORKMANSHIP_RULE.
+        (Cause.WORKMANSHIP, None): _Row(
+            "LIA-JOINT",
+            _GC,
+            liable={
+                Role.GENERAL_CONTRACTOR: Fund.CONTRACTOR_PROVISION,
+                Role.SUBCONTRACTOR: Fund.SUB_RETENTION,
+            },
+            default=_GC,
+        ),
+        # S002 § 2.2 属于公司自行采购的,由公司承担经济责任: from the project's provision; the
+        # contractor recovers from its supplier's retention (S002 § 2.3 供应商保修结算单).
+        (Cause.MATERIAL, Procurement.CONTRACTOR): _Row(
+            "LIA-MATERIAL",
+            _GC,
+            liable={Role.SUPPLIER: Fund.SUB_RETENTION},
+            default=Party(Role.SUPPLIER),
+            payer=(_GC, Fund.CONTRACTOR_PROVISION),
+            creditor=_GC,
+        ),
+        # S002 § 2.2 属于设计单位和建设单位采购的由设计单位和建设单位承担经济责任: the
+        # designer pays; the contractor repairs, as for all materials.
+        (Cause.MATERIAL, Procurement.DESIGNER): _Row(
+            "LIA-MATERIAL", _GC, liable={Role.DESIGNER: Fund.DESIGNER}, default=Party(Role.DESIGNER)
+        ),
+        # The same sentence, 建设单位采购: the owner pays; the contractor still repairs.
+        (Cause.MATERIAL, Procurement.OWNER): _Row("LIA-MATERIAL", _GC, payer=(_OWNER, Fund.OWNER)),
+        # S002 § 2.2 属于业主指定采购的由业主承担经济责任.
+        (Cause.MATERIAL, Procurement.OWNER_DESIGNATED): _Row(
+            "LIA-MATERIAL", _GC, payer=(_OWNER, Fund.OWNER)
+        ),
+        # MEAS 13, 14, RET 9, S001 第五条(一)2: the owner organises the repair and bears it
+        # towards the contractor; it recovers from the designer.
+        (Cause.DESIGN, None): _Row(
+            "LIA-DESIGN",
+            _OWNER,
+            liable={Role.DESIGNER: Fund.DESIGNER},
+            default=Party(Role.DESIGNER),
+            payer=(_OWNER, Fund.OWNER),
+            creditor=_OWNER,
+        ),
+        # S002 § 2.2 因使用不当造成的质量缺陷由使用者负责…公司应尽力协助解决; MEAS, S000 exclusions.
+        (Cause.MISUSE, None): _Row(
+            "LIA-MISUSE",
+            None,
+            liable={Role.USER: Fund.USER},
+            default=Party(Role.USER),
+            findings=(CONTRACTOR_MAY_ASSIST,),
+        ),
+        # MEAS, S000 exclusions; RET 9: the third party pays.
+        (Cause.THIRD_PARTY, None): _Row(
+            "LIA-THIRD",
+            None,
+            liable={Role.THIRD_PARTY: Fund.THIRD_PARTY},
+            default=Party(Role.THIRD_PARTY),
+        ),
+        # S002 § 2.2 不可抗拒力造成的质量问题,公司不承担经济责任; MEAS, S000 exclusions: the
+        # owner bears its own loss.
+        (Cause.FORCE_MAJEURE, None): _Row("LIA-FORCE", None, payer=(_OWNER, Fund.OWNER)),
+        # S003 质量保修措施 2 (甲方分包工程及甲供设备除外), MEAS 13: the owner bears it and recovers
+        # from its own contractors and suppliers, where it names them (no default).
+        (Cause.OWNER_WORK, None): _Row(
+            "LIA-OWNER-WORK",
+            None,
+            liable=dict.fromkeys(
+                (Role.SUBCONTRACTOR, Role.SUPPLIER, Role.THIRD_PARTY), Fund.THIRD_PARTY
+            ),
+            payer=(_OWNER, Fund.OWNER),
+            creditor=_OWNER,
+        ),
+    }
+)
+
+#: S002 § 2.2: the workmanship row by (several builders?, the general contractor among them?).
+_WORKMANSHIP_RULE: Final[Mapping[tuple[bool, bool], str]] = FrozenMap(
+    {
+        (False, False): "LIA-SUB",  # one subcontractor
+        (False, True): "LIA-GC",  # the general contractor alone
+        (True, True): "LIA-JOINT",  # the general contractor and subcontractors
+        (True, False): "LIA-MULTI-SUB",  # several subcontractors
+    }
+)
 
 
 def _defect_shares(value: object) -> FrozenMap[Party, Fraction] | None:
@@ -248,7 +311,9 @@ class Defect:
                 f"None: procurement matters for Cause.MATERIAL only, not {self.cause.name}",
                 rule="LIA-MATERIAL",
             )
-        _check_defect_shares(self)
+        if self.shares is not None:
+            row = _TABLE[self.cause, self.procured_by]
+            row.check_shares(self.shares, self.cause, self.procured_by)
         if self.reassignment_cost and self.pm_arrived_in_time:
             raise InvalidInputError(
                 "Defect.reassignment_cost",
@@ -261,152 +326,75 @@ class Defect:
 
 # --- allocation -------------------------------------------------------------------------
 
-#: The rule of each cause (for errors about its shares).
-_CAUSE_RULE: Final[Mapping[Cause, str]] = FrozenMap(
-    {
-        Cause.WORKMANSHIP: "LIA-JOINT",
-        Cause.MATERIAL: "LIA-MATERIAL",
-        Cause.DESIGN: "LIA-DESIGN",
-        Cause.MISUSE: "LIA-MISUSE",
-        Cause.THIRD_PARTY: "LIA-THIRD",
-        Cause.FORCE_MAJEURE: "LIA-FORCE",
-        Cause.OWNER_WORK: "LIA-OWNER-WORK",
-    }
-)
-#: The roles a cause admits in ``Defect.shares`` (MATERIAL: by procurement, below).
-_SHARE_ROLES: Final[Mapping[Cause, frozenset[Role]]] = FrozenMap(
-    {
-        Cause.WORKMANSHIP: frozenset({Role.GENERAL_CONTRACTOR, Role.SUBCONTRACTOR}),
-        Cause.DESIGN: frozenset({Role.DESIGNER}),
-        Cause.MISUSE: frozenset({Role.USER}),
-        Cause.THIRD_PARTY: frozenset({Role.THIRD_PARTY}),
-        Cause.FORCE_MAJEURE: frozenset(),
-        Cause.OWNER_WORK: frozenset({Role.SUBCONTRACTOR, Role.SUPPLIER, Role.THIRD_PARTY}),
-    }
-)
-_MATERIAL_ROLES: Final[Mapping[Procurement, frozenset[Role]]] = FrozenMap(
-    {
-        Procurement.CONTRACTOR: frozenset({Role.SUPPLIER}),
-        Procurement.DESIGNER: frozenset({Role.DESIGNER}),
-        Procurement.OWNER: frozenset(),
-        Procurement.OWNER_DESIGNATED: frozenset(),
-    }
-)
-
-
-def _fund_of(party: Party) -> Fund:
-    """The fund a builder pays from: a subcontractor's retention, else the provision."""
-    return Fund.SUB_RETENTION if party.role is Role.SUBCONTRACTOR else Fund.CONTRACTOR_PROVISION
-
 
 def _split(
     cost: Decimal,
     shares: Mapping[Party, Fraction],
-    fund: Fund | None,
+    funds: Mapping[Role, Fund],
     rule: str,
     trace: list[str],
     *,
     creditor: Party | None = None,
 ) -> tuple[Charge, ...]:
-    """Charges by shares (``fund`` None: each builder's own fund); LIA-MONEY if split.
+    """Charges by shares, each from the fund of its party's role; LIA-MONEY if split.
 
     With ``creditor``, recourse entries that ``creditor`` recovers.
     """
     if len(shares) == 1:
         (party,) = shares
-        return (Charge(party, _cents(cost), fund or _fund_of(party), (rule,), creditor),)
+        return (Charge(party, _cents(cost), funds[party.role], (rule,), creditor),)
     trace.append("LIA-MONEY")
     parts = split_amount(cost, shares)
     return tuple(
-        Charge(p, amount, fund or _fund_of(p), (rule, "LIA-MONEY"), creditor)
+        Charge(p, amount, funds[p.role], (rule, "LIA-MONEY"), creditor)
         for p, amount in parts.items()
     )
 
 
-def _one(default: Party, shares: Mapping[Party, Fraction] | None) -> Mapping[Party, Fraction]:
-    return shares if shares is not None else FrozenMap({default: Fraction(1)})
-
-
-def _excluded(defect: Defect, draft: _Draft) -> None:
-    """LIA-DESIGN, LIA-MISUSE, LIA-THIRD, LIA-FORCE, LIA-OWNER-WORK: not the contractor's."""
-    cost, cause = defect.cost, defect.cause
-    rule = _CAUSE_RULE[cause]
-    draft.rule(rule)
-    draft.findings.append(EXCLUDED_FROM_WARRANTY)
-    trace: list[str] = []
-    if cause is Cause.DESIGN:
-        # The owner organises the repair and bears it towards the contractor; it recovers
-        # from the designer (MEAS 14).
-        draft.repairer = _OWNER
-        draft.charges = _split(cost, _one(_OWNER, None), Fund.OWNER, rule, trace)
-        draft.recourse = _split(
-            cost,
-            _one(Party(Role.DESIGNER), defect.shares),
-            Fund.DESIGNER,
-            rule,
-            trace,
-            creditor=_OWNER,
-        )
-    elif cause is Cause.MISUSE:
-        draft.findings.append(CONTRACTOR_MAY_ASSIST)
-        users = _one(Party(Role.USER), defect.shares)
-        draft.charges = _split(cost, users, Fund.USER, rule, trace)
-    elif cause is Cause.THIRD_PARTY:
-        others = _one(Party(Role.THIRD_PARTY), defect.shares)
-        draft.charges = _split(cost, others, Fund.THIRD_PARTY, rule, trace)
-    else:  # FORCE_MAJEURE, OWNER_WORK: the owner bears its own loss
-        draft.charges = _split(cost, _one(_OWNER, None), Fund.OWNER, rule, trace)
-        if cause is Cause.OWNER_WORK and defect.shares is not None:
+def _charge(row: _Row, defect: Defect, draft: _Draft, rule: str) -> None:
+    """The charges and the recourse of ``row`` for ``defect``, traced to ``rule``."""
+    liable, trace = row.parties(defect.shares), list[str]()
+    if row.payer is None:
+        draft.charges = _split(defect.cost, liable, row.liable, rule, trace)
+    else:
+        payer, fund = row.payer
+        draft.charges = _split(defect.cost, {payer: Fraction(1)}, {payer.role: fund}, rule, trace)
+        if liable:
             draft.recourse = _split(
-                cost, defect.shares, Fund.THIRD_PARTY, rule, trace, creditor=_OWNER
+                defect.cost, liable, row.liable, rule, trace, creditor=row.creditor
             )
     draft.rule(*trace)
 
 
+def _by_row(defect: Defect, draft: _Draft) -> str:
+    """The defect's row of the table as it stands (every cause but WORKMANSHIP); its rule."""
+    row = _TABLE[defect.cause, defect.procured_by]
+    draft.rule(row.rule)
+    draft.findings += row.findings
+    draft.repairer = row.repairer
+    _charge(row, defect, draft, row.rule)
+    return row.rule
+
+
 def _workmanship(defect: Defect, draft: _Draft) -> str:
-    """LIA-SUB, LIA-GC, LIA-JOINT, LIA-MULTI-SUB; returns the row applied."""
+    """LIA-SUB, LIA-GC, LIA-JOINT, LIA-MULTI-SUB by the shares; returns the rule applied."""
+    row = _TABLE[Cause.WORKMANSHIP, None]
     if defect.shares is None:
         draft.findings.append(DEFAULT_GENERAL_CONTRACTOR)
-    shares = _one(_GC, defect.shares)
-    builders = list(shares)
+    builders = list(row.parties(defect.shares))
     gc = next((p for p in builders if p.role is Role.GENERAL_CONTRACTOR), None)
-    has_gc = gc is not None
-    if len(builders) == 1:
-        row = "LIA-GC" if has_gc else "LIA-SUB"
-    else:
-        row = "LIA-JOINT" if has_gc else "LIA-MULTI-SUB"
-    draft.rule(row)
-    trace: list[str] = []
-    draft.charges = _split(defect.cost, shares, None, row, trace)
-    draft.rule(*trace)
-    # The named general contractor of the shares repairs (or organises) where there is one.
-    draft.repairer = builders[0] if row == "LIA-SUB" else (gc or _GC)
-    return row
-
-
-def _material(defect: Defect, draft: _Draft) -> None:
-    """LIA-MATERIAL: the general contractor repairs; who pays depends on who procured."""
-    rule = "LIA-MATERIAL"
+    rule = _WORKMANSHIP_RULE[len(builders) > 1, gc is not None]
     draft.rule(rule)
-    draft.repairer = _GC
-    cost, trace = defect.cost, list[str]()
-    if defect.procured_by is Procurement.CONTRACTOR:
-        draft.charges = _split(cost, _one(_GC, None), Fund.CONTRACTOR_PROVISION, rule, trace)
-        suppliers = _one(Party(Role.SUPPLIER), defect.shares)
-        # The contractor recovers from its supplier's retention (S002 2.3 供应商保修结算单).
-        draft.recourse = _split(cost, suppliers, Fund.SUB_RETENTION, rule, trace, creditor=_GC)
-    elif defect.procured_by is Procurement.DESIGNER:
-        designers = _one(Party(Role.DESIGNER), defect.shares)
-        draft.charges = _split(cost, designers, Fund.DESIGNER, rule, trace)
-    else:  # OWNER, OWNER_DESIGNATED
-        draft.charges = _split(cost, _one(_OWNER, None), Fund.OWNER, rule, trace)
-    draft.rule(*trace)
+    _charge(row, defect, draft, rule)
+    # The named general contractor of the shares repairs (or organises) where there is one.
+    draft.repairer = builders[0] if rule == "LIA-SUB" else (gc or row.repairer)
+    return rule
 
 
-def _did_not_repair(row: str, draft: _Draft) -> None:
+def _did_not_repair(rule: str, draft: _Draft) -> None:
     """LIA-SUB-DEFAULT: the party that was to repair did not (or below standard)."""
     draft.rule("LIA-SUB-DEFAULT")
-    if row == "LIA-SUB":
+    if rule == "LIA-SUB":
         # The general contractor has another team repair; the cost is still deducted from
         # the subcontractor's retention.
         draft.findings.append(SUBCONTRACTOR_DID_NOT_REPAIR)
@@ -475,13 +463,11 @@ def _pm_late(defect: Defect, draft: _Draft, scope: PmLateScope) -> None:
 def _covered(defect: Defect, draft: _Draft, scope: PmLateScope) -> None:
     """A covered defect: the row of its cause, then the repair, the PM and the emergency."""
     draft.covered = True
-    if defect.cause is Cause.WORKMANSHIP:
-        row = _workmanship(defect, draft)
-    else:
-        row = "LIA-MATERIAL"
-        _material(defect, draft)
+    rule = (
+        _workmanship(defect, draft) if defect.cause is Cause.WORKMANSHIP else _by_row(defect, draft)
+    )
     if not defect.repaired_by_responsible:
-        _did_not_repair(row, draft)
+        _did_not_repair(rule, draft)
     if not defect.pm_arrived_in_time:
         _pm_late(defect, draft, scope)
     _emergency(defect, draft)
@@ -553,7 +539,8 @@ def allocate_liability(
     pol = policy_or_default(policy, rule="LIA-TRACE")
     draft = _Draft()
     if defect.cause.excluded:
-        _excluded(defect, draft)
+        draft.findings.append(EXCLUDED_FROM_WARRANTY)
+        _by_row(defect, draft)
         if defect.pm_arrived_in_time and not defect.emergency:
             return draft.freeze()
         # A notice after the category's last day creates no duty to come (LIA-EXPIRED):

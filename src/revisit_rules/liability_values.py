@@ -5,7 +5,7 @@ The values :func:`~revisit_rules.allocate_liability` reads and returns, and that
 what caused a defect (``Cause``, ``Procurement``), where money comes from (``Fund``), a sum
 one party pays (``Charge``) and the whole answer (``Allocation``, with the named findings
 below). The table itself, and the :class:`~revisit_rules.Defect` it is read for, are in
-``revisit_rules.liability``, which exports these names too.
+``revisit_rules.liability``, which exports these names too; the type of its rows is here.
 
 Sources: 房屋建筑工程质量保修办法 Art. 9, 12–14; seeds S001, S002 § 2.2 (DOMAIN.md § 6).
 
@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from revisit_rules._check import check_member
+from revisit_rules._check import FrozenMap, check_member
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.money import _fen, _money, _yuan
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from decimal import Decimal
 
 __all__ = [
@@ -367,3 +369,66 @@ class _Draft:
             findings=tuple(dict.fromkeys(self.findings)),
             rules=tuple(self.rules),
         )
+
+
+def _funds(value: Mapping[Role, Fund]) -> FrozenMap[Role, Fund]:
+    return FrozenMap(value)
+
+
+@attrs.frozen
+class _Row:
+    """A row of the LIA table (``liability._TABLE``): who repairs, pays, recovers from whom.
+
+    Attributes:
+        rule: the row's rule; errors about the defect's shares name it.
+        repairer: who repairs or organises the repair; None where nobody on the
+            contractor's side must.
+        liable: the parties ``Defect.shares`` may name, by role, each with the fund its part
+            comes from (empty: the shares must be None).
+        default: who stands for the liable parties when the shares are None (None: nobody).
+        payer: who pays the whole cost and from which fund, then recovers it from the
+            liable parties (recourse); None: the liable parties pay it themselves.
+        creditor: who recovers from the liable parties (the payer, MEAS 14).
+        findings: what an allocation by this row reports.
+    """
+
+    rule: str
+    repairer: Party | None
+    liable: Mapping[Role, Fund] = attrs.field(default=FrozenMap(), converter=_funds)
+    default: Party | None = None
+    payer: tuple[Party, Fund] | None = None
+    creditor: Party | None = None
+    findings: tuple[str, ...] = ()
+
+    def parties(self, shares: Mapping[Party, Fraction] | None) -> Mapping[Party, Fraction]:
+        """The liable parties: ``shares``, else the row's default, else nobody."""
+        if shares is not None:
+            return shares
+        return FrozenMap({self.default: Fraction(1)} if self.default else {})
+
+    def check_shares(
+        self, shares: Mapping[Party, Fraction], cause: Cause, procured_by: Procurement | None
+    ) -> None:
+        """Refuse shares naming a party this row does not admit (see ``Defect.shares``)."""
+        if not self.liable:
+            why = f"procured_by {procured_by.name}" if procured_by else "this cause"
+            raise InvalidInputError(
+                "Defect.shares",
+                dict(shares),
+                f"None: for cause {cause.name} ({why}) the payer is fixed by the rule",
+                rule=self.rule,
+            )
+        for party in shares:
+            if party.role not in self.liable:
+                roles = ", ".join(sorted(f"Role.{r.name}" for r in self.liable))
+                raise InvalidInputError(
+                    "Defect.shares",
+                    party,
+                    f"parties of role {roles} for cause {cause.name}",
+                    rule=self.rule,
+                )
+        gcs = [p for p in shares if p.role is Role.GENERAL_CONTRACTOR]
+        if len(gcs) > 1:
+            raise InvalidInputError(
+                "Defect.shares", gcs, "at most one general contractor", rule="LIA-JOINT"
+            )
