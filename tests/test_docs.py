@@ -24,6 +24,7 @@ import revisit_rules as rr
 from revisit_rules.errors import InvalidInputError
 from revisit_rules.io import golden as fmt
 from revisit_rules.rules import AREAS, DOCUMENTS, area_of, rule_rows, rule_table
+from revisit_rules.seasons import REGIONS, SeasonStatus
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -132,6 +133,144 @@ def test_every_page_is_in_the_toctree():
     assert {p.stem for p in DOCS.glob("*.md")} - {"index"} == listed
 
 
+# --- the decisions page -----------------------------------------------------------------------
+
+DECISIONS_PAGE = DOCS / "decisions.md"
+#: A section of the decisions page: its label, then its heading with the same number.
+DECISION_SECTION = re.compile(r"^\(decisions-(\d+)\)=\n## § (\d+) (.+)$", flags=re.MULTILINE)
+#: A rule ID anywhere in a text (as tests/test_rules_registry.py finds them).
+RULE_ID = re.compile(r"\b(?:" + "|".join(AREAS) + r")-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+#: A citation of the decisions page in prose: "decisions § 5", "decisions § 2, § 4".
+DECISIONS_CITED = re.compile(r"\bdecisions ((?:§ \d+(?:, | and )?)+)")
+#: The sections of the page where each area's rules are decided (CAL is split, as the
+#: rule book splits it: periods in § 2, the working-day calendar in § 4).
+AREA_SECTIONS = {
+    "WTY": {1},
+    "CAL": {2, 4},
+    "SEA": {3},
+    "VIS": {5},
+    "LIA": {6},
+    "SLA": {7},
+    "SAT": {8},
+    "LED": {10},
+}
+
+
+def decision_sections(text=None):
+    """Section number -> its text (heading included), from the page's labels."""
+    text = DECISIONS_PAGE.read_text(encoding="utf-8") if text is None else text
+    starts = [(int(m[1]), m.start()) for m in DECISION_SECTION.finditer(text)]
+    ends = [start for _, start in starts[1:]] + [len(text)]
+    return {n: text[start:end] for (n, start), end in zip(starts, ends, strict=True)}
+
+
+def _decisions_sources():
+    """(rule ID, ref) of every source of the registry that cites the decisions page."""
+    return [
+        (r.id, s.ref) for r in rr.RULES.values() for s in r.sources if s.document == "DECISIONS"
+    ]
+
+
+def test_decisions_page_sections_are_numbered_and_anchored():
+    """Every section heading has its stable label (decisions-N) and the same number, 0-10."""
+    text = DECISIONS_PAGE.read_text(encoding="utf-8")
+    matches = DECISION_SECTION.findall(text)
+
+    assert [(str(n), str(n)) for n in range(11)] == [(label, num) for label, num, _ in matches]
+    assert len(matches) == len(re.findall(r"^## ", text, flags=re.MULTILINE))
+    assert list(range(11)) == list(decision_sections())
+
+
+def test_the_decisions_document_is_the_page():
+    """The registry's DECISIONS document names this page, and some rules cite it."""
+    assert "docs/decisions.md" in DOCUMENTS["DECISIONS"]
+    assert "DOMAIN" not in DOCUMENTS
+    assert DECISIONS_PAGE.is_file()
+    assert len(_decisions_sources()) >= 10
+
+
+@pytest.mark.parametrize(("rule_id", "ref"), _decisions_sources(), ids=lambda x: x[:24])
+def test_registry_cites_sections_that_exist(rule_id, ref):
+    """A DECISIONS source names existing sections ("§ 5 …"), and its rule IDs are decided there."""
+    sections = decision_sections()
+    numbers = [int(n) for n in re.findall(r"§ (\d+)", ref)]
+
+    assert re.match(r"§ \d+", ref), f"{rule_id}: {ref!r} does not begin with a section"
+    assert [] == [n for n in numbers if n not in sections]
+    text = "".join(sections[n] for n in numbers)
+    assert [] == [r for r in RULE_ID.findall(ref) if not re.search(rf"\b{r}\b", text)]
+    assert re.search(rf"\b{rule_id}\b", text), f"{rule_id} is not on the page's § {numbers}"
+
+
+def _citing_files():
+    """The repository's files that cite the decisions page in prose."""
+    package = pathlib.Path(rr.__file__).parent
+    return sorted(
+        [
+            *(package / "ruledata").glob("*.py"),
+            package / "rules.py",
+            *(ROOT / "tests" / "cases").glob("*.toml"),
+            ROOT / "tests" / "cases" / "README.md",
+        ]
+    )
+
+
+@pytest.mark.parametrize("path", _citing_files(), ids=lambda p: p.name)
+def test_citations_of_the_decisions_page_name_existing_sections(path):
+    """Every "decisions § N" in the registry and the golden cases names a section of the page."""
+    sections = decision_sections()
+    text = path.read_text(encoding="utf-8")
+    cited = [int(n) for run in DECISIONS_CITED.findall(text) for n in re.findall(r"\d+", run)]
+
+    assert [] == [n for n in cited if n not in sections]
+    assert "DOMAIN.md" not in text
+
+
+def test_citation_walk_finds_citations():
+    """The walk reads the files and finds every section cited; a run "§ 2, § 4" is one citation."""
+    found = set()
+    for path in _citing_files():
+        for run in DECISIONS_CITED.findall(path.read_text(encoding="utf-8")):
+            found.update(int(n) for n in re.findall(r"\d+", run))
+    planted = decision_sections("(decisions-1)=\n## § 1 One\n\nx\n(decisions-3)=\n## § 3 T\n")
+
+    assert set(range(11)) == found
+    assert [1, 3] == list(planted)
+    assert ["§ 2, § 4"] == DECISIONS_CITED.findall("(decisions § 2, § 4).")
+
+
+@pytest.mark.parametrize("rule_id", list(rr.RULES))
+def test_every_rule_is_decided_in_its_area_section(rule_id):
+    """Each rule of the registry is named in its area's section of the decisions page."""
+    sections = decision_sections()
+    text = "".join(sections[n] for n in sorted(AREA_SECTIONS[area_of(rule_id)]))
+
+    assert re.search(rf"\b{rule_id}\b", text)
+
+
+def test_decisions_page_names_only_registered_rules():
+    """No rule ID on the decisions page is unknown to the registry."""
+    text = DECISIONS_PAGE.read_text(encoding="utf-8")
+
+    assert [] == sorted(set(RULE_ID.findall(text)) - set(rr.RULES))
+
+
+@pytest.mark.parametrize("status", [SeasonStatus.VERIFIED, SeasonStatus.CUSTOMARY])
+def test_decisions_page_lists_the_season_table(status):
+    """§ 3 lists every heating season of REGIONS under its status, with the table's dates."""
+    section = decision_sections()[3]
+    heading = {SeasonStatus.VERIFIED: "verified", SeasonStatus.CUSTOMARY: "customary"}
+    items = [item.split("\n- ")[0] for item in re.split(r"\n  - ", section)[1:]]
+    (item,) = [item for item in items if item.startswith(heading[status])]
+    rows = [r for r in REGIONS.values() if r.heating_status is status]
+
+    assert rows
+    assert [] == [
+        r.name_zh for r in rows if f"{r.name_zh} {r.heating}" not in " ".join(item.split())
+    ]
+    assert len(rows) == item.count("→")
+
+
 # --- golden cases -----------------------------------------------------------------------------
 
 
@@ -149,7 +288,7 @@ def _good_case(n, call="warranty_expiry", inputs=None, expected=None, rules=None
 id = "WTY-G{n:02d}"
 title = "Waterproofing: 5 years from acceptance"
 rules = {rules}
-source = "REG Art. 40(2); DOMAIN.md § 1"
+source = "REG Art. 40(2); decisions § 1"
 call = "{call}"
 [case.input]
 {inputs}
@@ -204,7 +343,7 @@ def test_golden_file_is_read_as_rows(tmp_path):
     assert ["last_day = 2025-06-30", "findings = []"] == first.expected
     assert ["WTY-WATERPROOF", "CAL-PERIOD"] == first.rules
     assert "warranty_expiry" == first.call
-    assert "REG Art. 40(2); DOMAIN.md § 1" == first.source
+    assert "REG Art. 40(2); decisions § 1" == first.source
 
 
 def test_golden_call_may_be_a_method_of_a_public_result(tmp_path):
@@ -234,7 +373,7 @@ def test_golden_call_may_be_a_method_of_a_public_result(tmp_path):
         (('call = "warranty_expiry"', 'call = "period_end"'), r"takes no argument \['project'"),
         (('id = "WTY-G02"', 'id = "WTY-G01"'), "duplicate case id WTY-G01"),
         (('area = "warranty"', 'area = "revisits"'), "expected 'warranty'"),
-        (('source = "REG Art. 40(2); DOMAIN.md § 1"\n', ""), r"missing keys \['source'\]"),
+        (('source = "REG Art. 40(2); decisions § 1"\n', ""), r"missing keys \['source'\]"),
         (('description = "Last days of the warranty."\n', ""), "description"),
         (('category = "WATERPROOFING"\n', 'colour = "red"\n'), r"takes no argument \['colour'"),
         (("[[case]]", "[[case"), "not valid TOML"),

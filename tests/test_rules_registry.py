@@ -22,6 +22,7 @@ from revisit_rules.ruledata._borrowed import NON_CONSTRUCTION
 from revisit_rules.rules import DOCUMENTS
 
 SRC = pathlib.Path(rr.__file__).parent
+DECISIONS_PAGE = pathlib.Path(__file__).resolve().parents[1] / "docs" / "decisions.md"
 DOMAIN_MD = pathlib.Path(__file__).resolve().parents[2] / "shared" / "DOMAIN.md"
 SEEDS = DOMAIN_MD.parent / "seeds"
 #: The shared rule book and its seeds stand beside the repository in CI and in a working
@@ -137,7 +138,7 @@ class TestEveryRule:
 
     def test_rule_names_its_own_checked_day(self):
         """Rule.checked_on has no blanket default: each entry names the day it was checked."""
-        source = rr.Source("DOMAIN", "§ 2")
+        source = rr.Source("DECISIONS", "§ 2")
         with pytest.raises(TypeError, match="checked_on"):
             rr.Rule(
                 id="CAL-X", title_zh="x", title_en="x", statement="x", value="x", sources=(source,)
@@ -218,6 +219,21 @@ class TestCitations:
         assert sorted(in_domain) == sorted(registered - EXTRA_IDS)
 
     @needs_shared
+    def test_decisions_page_keeps_the_rule_books_sections(self):
+        """The decisions page has DOMAIN.md's sections, by number, each naming its rules.
+
+        References such as "decisions § 5" keep their meaning only while the page's section
+        N is the rule book's section N: every rule ID the rule book names in a section is
+        named in the page's section of the same number.
+        """
+        in_book = _ids_by_section(r"^## (\d+)\. .*$", DOMAIN_MD)
+        in_page = _ids_by_section(r"^\(decisions-(\d+)\)=$", DECISIONS_PAGE)
+
+        assert list(range(11)) == sorted(in_book)  # the walk reads the rule book
+        assert sorted(in_book) == sorted(in_page)
+        assert {} == {n: sorted(ids - in_page[n]) for n, ids in in_book.items() if ids - in_page[n]}
+
+    @needs_shared
     def test_seed_quotes_are_verbatim(self):
         """Every quote of a seed document (S000-S004) in any rule stands in that seed, verbatim."""
         texts = _seed_texts()
@@ -231,6 +247,12 @@ class TestCitations:
         assert {"S000", "S001", "S002", "S003", "S004"} == set(texts)  # the seeds were read
         assert len(rr.RULES) <= len(quoted)
         assert [] == [q for q in quoted if q[2] not in texts[q[1]]]
+
+
+def _ids_by_section(heading, path):
+    """Section number -> the rule IDs named in it, the sections found by ``heading``."""
+    parts = re.split(heading, path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return {int(n): set(RULE_ID.findall(s)) for n, s in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def _sections(texts):

@@ -87,7 +87,7 @@ class TestHeatingSeason:
         sources = rr.RULES["SEA-HEATING"].sources
         row = f"{zh} {start} → {end}"
         verified = [s for s in sources if s.ref.startswith("verified:")]
-        customary = [s for s in sources if s.ref.startswith("customary")]
+        customary = [s for s in sources if s.ref.startswith("§ 3 customary")]
         marked = verified if status is VERIFIED else customary
         other = customary if status is VERIFIED else verified
 

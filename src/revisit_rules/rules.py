@@ -1,7 +1,8 @@
 """Rules as data: the registry of every rule the library applies.
 
-Each rule of DOMAIN.md has one ID (``CAL-PERIOD``, ``WTY-MIN``, …) used alike in this
-registry, in the code, in the tests, in the documentation and in every result's ``rules``.
+Each rule has one ID (``CAL-PERIOD``, ``WTY-MIN``, …) used alike in this registry, in the
+code, in the tests, in the documentation and in every result's ``rules``; the decisions
+the rules rest on are the documentation's Decisions page (``docs/decisions.md``).
 A :class:`Rule` carries its bilingual titles, its statement, the value it has by default,
 the :class:`Policy` fields that hold the value in force, and its sources. The rule tables
 of the documentation and of ``revisit-rules rules`` are generated from here: both read the
@@ -44,7 +45,7 @@ __all__ = [
     "rule_table",
 ]
 
-#: The documents rules cite, by key (DOMAIN.md § 0).
+#: The documents rules cite, by key (decisions § 0).
 DOCUMENTS: Final[Mapping[str, str]] = FrozenMap(
     {
         "REG": "《建设工程质量管理条例》(国务院令第279号, 2000; 2017、2019年修订)",
@@ -68,7 +69,10 @@ DOCUMENTS: Final[Mapping[str, str]] = FrozenMap(
             "seeds/004 服务(回访)控制程序 QP/HX750-03 与 业主满意程度测量程序 QP/HX821-01 "
             "(a property company's ISO 9001 procedures)"
         ),
-        "DOMAIN": "DOMAIN.md decision of the revisit_rules project (where the sources are silent)",
+        "DECISIONS": (
+            "revisit_rules documentation, Decisions page (docs/decisions.md): the project's "
+            "decisions where the sources are silent or disagree"
+        ),
     }
 )
 
@@ -85,7 +89,7 @@ class Source:
     """Where a rule comes from: a document key of :data:`DOCUMENTS`, the place in it, a quote.
 
     Where an article number is uncertain, ``ref`` is empty and ``quote`` carries the
-    sentence itself (DOMAIN.md § 0).
+    sentence itself (decisions § 0).
     """
 
     document: str = attrs.field(validator=_doc_key)
@@ -100,7 +104,7 @@ class Source:
 
 @attrs.frozen
 class Rule:
-    """One rule of DOMAIN.md, as data.
+    """One rule, as data.
 
     Attributes:
         id: the rule's ID, e.g. ``"CAL-PERIOD"``.
@@ -118,7 +122,7 @@ class Rule:
             (e.g. who approves a shortfall); such rules need not be cited by code.
         assumption: ``True`` where the value is the project's assumption, not a source's.
         borrowed: ``True`` where the rule comes from a seed section of another trade
-            (a tax firm's customer plan, …; DOMAIN.md § 0): kept only as a company option,
+            (a tax firm's customer plan, …; decisions § 0): kept only as a company option,
             and the rule table says so.
     """
 
@@ -183,7 +187,7 @@ def _load() -> Mapping[str, Rule]:
     return _collect(ALL)
 
 
-#: Every rule, by ID, in the order of DOMAIN.md.
+#: Every rule, by ID, in the order of the decisions page (docs/decisions.md).
 RULES: Final[Mapping[str, Rule]] = _load()
 
 #: The areas of the rule book, by rule-ID prefix, in the order of :data:`RULES`.

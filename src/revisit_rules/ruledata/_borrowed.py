@@ -1,7 +1,7 @@
 """The seed sections that are not about construction: no rule may cite them but a borrowed one.
 
 The seeds are collections of web templates, and several sections come from other trades
-(DOMAIN.md § 0). Each row names the seed, the line the section begins with, the line it
+(decisions § 0). Each row names the seed, the line the section begins with, the line it
 ends with (both the first words of the line, as the seed writes them; the section is every
 line from the first to the last, both included) and the trade. A rule whose source lies in
 one of these sections is marked ``borrowed=True`` in the registry, and the rule table says

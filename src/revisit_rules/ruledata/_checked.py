@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-#: The registry of the first rule book, checked against DOMAIN.md and the seeds.
+#: The registry of the first rule book, checked against the rule book and the seeds.
 _CHECKED = dt.date(2026, 11, 23)
 #: Rule book v2: the revisit schedule, the convention, the blanks, rates and surveys.
 _CHECKED_V2 = dt.date(2026, 12, 1)

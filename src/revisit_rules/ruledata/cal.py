@@ -1,4 +1,4 @@
-"""Rules CAL-*: computing a period's last day and the working-day calendar (DOMAIN.md § 2, § 4)."""
+"""Rules CAL-*: computing a period's last day and the working-day calendar (decisions § 2, § 4)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
             ),
             REG_40,
             MEAS_6,
-            Source("DOMAIN", "§ 2 CAL-CONVENTION"),
+            Source("DECISIONS", "§ 2 CAL-CONVENTION"),
         ),
         effective_from=dt.date(2021, 1, 1),
         policy_fields=("convention", "roll_to_working_day"),
@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
         value="years without State Council arrangement in the holidays data",
         sources=(
             Source("SC", "published in the late autumn of the year before"),
-            Source("DOMAIN", "§ 4 CAL-PROVISIONAL"),
+            Source("DECISIONS", "§ 4 CAL-PROVISIONAL"),
         ),
         checked_on=_CHECKED,
     ),
@@ -123,7 +123,7 @@ RULES: tuple[Rule, ...] = (
             "ordinals of its working days and a running count, and answers by index."
         ),
         value="precomputed ordinals",
-        sources=(Source("DOMAIN", "§ 4 CAL-FAST"),),
+        sources=(Source("DECISIONS", "§ 4 CAL-FAST"),),
         documentary=True,  # how WorkCalendar computes, not a step a result applies
         checked_on=_CHECKED,
     ),

@@ -1,4 +1,4 @@
-"""Rules LED-*: the service ledger, what was owed and what was done (DOMAIN.md § 10).
+"""Rules LED-*: the service ledger, what was owed and what was done (decisions § 10).
 
 The ledger reads an event log against the deadlines of the SLA, VIS and SAT rules; these
 rules say what an event is, which event starts and which discharges each clock, the states
@@ -33,7 +33,7 @@ RULES: tuple[Rule, ...] = (
             Source("S000", "回访保修程序", "或用电话通知,书面通知后补"),
             Source("MEAS", "Art. 11", "保修完成后，由建设单位或者房屋建筑所有人组织验收。"),
             Source("S002", "特殊回访"),
-            Source("DOMAIN", "§ 10 LED-EVENTS"),
+            Source("DECISIONS", "§ 10 LED-EVENTS"),
         ),
         checked_on=_CHECKED,
     ),
@@ -50,7 +50,7 @@ RULES: tuple[Rule, ...] = (
             "day after date(t). A day event discharges a due day if it is dated on or before "
             "it. A notice dated after the category's last day is listed and creates nothing."
         ),
-        value="the clock table of DOMAIN.md § 10",
+        value="the clock table of decisions § 10",
         sources=(
             Source(
                 "CC",
@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
                 "按照小时计算期间的，自法律规定或者当事人约定的时间开始计算。",
             ),
             Source("CC", "Art. 203", "期间的最后一日的截止时间为二十四时"),
-            Source("DOMAIN", "§ 10 LED-CLOCKS"),
+            Source("DECISIONS", "§ 10 LED-CLOCKS"),
         ),
         policy_fields=("roll_to_working_day", "timezone"),
         checked_on=_CHECKED,
@@ -78,7 +78,7 @@ RULES: tuple[Rule, ...] = (
             "them."
         ),
         value="one obligation per trigger and rule",
-        sources=(Source("DOMAIN", "§ 10 LED-OBLIGATION"),),
+        sources=(Source("DECISIONS", "§ 10 LED-OBLIGATION"),),
         checked_on=_CHECKED,
     ),
     Rule(
@@ -93,7 +93,7 @@ RULES: tuple[Rule, ...] = (
             "due day resting on an unpublished calendar year is provisional."
         ),
         value="MET, LATE, OVERDUE, OPEN, EXCUSED",
-        sources=(Source("DOMAIN", "§ 10 LED-STATE"),),
+        sources=(Source("DECISIONS", "§ 10 LED-STATE"),),
         checked_on=_CHECKED,
     ),
     Rule(
@@ -144,7 +144,7 @@ RULES: tuple[Rule, ...] = (
                 "回访处理率达100%,投诉率力争控制在1%以下。",
             ),
             S004_RATES,
-            Source("DOMAIN", "§ 10 LED-KPI"),
+            Source("DECISIONS", "§ 10 LED-KPI"),
         ),
         checked_on=_CHECKED,
     ),
@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
             "naming the event, the field and the value. Events may come in any order."
         ),
         value="typed errors naming event, field and value",
-        sources=(Source("DOMAIN", "§ 9, § 10 LED-CHECK"),),
+        sources=(Source("DECISIONS", "§ 9, § 10 LED-CHECK"),),
         checked_on=_CHECKED,
     ),
 )

@@ -1,4 +1,4 @@
-"""Rules LIA-*: who repairs a defect and who pays, from which fund (DOMAIN.md § 6).
+"""Rules LIA-*: who repairs a defect and who pays, from which fund (decisions § 6).
 
 The table comes from the company rule S002 § 2.2 (工程维修责任划分原则), read with the
 statutes: 房屋建筑工程质量保修办法 (MEAS) Art. 9, 12, 13, 14 and its exclusions,
@@ -152,7 +152,7 @@ RULES: tuple[Rule, ...] = (
                 "项目在保修期内发生由总包单位原因造成的工程维修,已移交工程部门的项目维修责任由工程部门组织维修,维修费用从项目预提保修金中扣除",
             ),
             _REG_41,
-            Source("DOMAIN", "§ 6 LIA-GC; default party when no shares are given"),
+            Source("DECISIONS", "§ 6 LIA-GC; default party when no shares are given"),
         ),
         checked_on=_CHECKED,
     ),
@@ -317,7 +317,7 @@ RULES: tuple[Rule, ...] = (
                 "各项目经理接到需保修工程的通知书后10天内,到达现场与建设单位共同明确责任方,商议返修内容、返修日期,否则公司有权另调人员组织返修,所发生的一切费用,由原施工的项目经理负责。",
             ),
             _MEAS_13,
-            Source("DOMAIN", "§ 6 LIA-PM (read)"),
+            Source("DECISIONS", "§ 6 LIA-PM (read)"),
         ),
         policy_fields=("pm_arrival_days", "pm_late_scope"),
         checked_on=_CHECKED_V2,
@@ -333,7 +333,7 @@ RULES: tuple[Rule, ...] = (
             "parties in the order given."
         ),
         value="Decimal, fen; largest remainder, ties in the order given",
-        sources=(Source("DOMAIN", "§ 6 LIA-MONEY"),),
+        sources=(Source("DECISIONS", "§ 6 LIA-MONEY"),),
         checked_on=_CHECKED,
     ),
     Rule(
@@ -345,7 +345,7 @@ RULES: tuple[Rule, ...] = (
             "included, and every charge names the rules behind it."
         ),
         value="rules on every allocation and charge",
-        sources=(Source("DOMAIN", "§ 6 LIA-TRACE"),),
+        sources=(Source("DECISIONS", "§ 6 LIA-TRACE"),),
         checked_on=_CHECKED,
     ),
 )

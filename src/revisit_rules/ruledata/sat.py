@@ -1,6 +1,6 @@
-"""Rules SAT-*: grading revisits, surveys, indicators and customer classes (DOMAIN.md § 8).
+"""Rules SAT-*: grading revisits, surveys, indicators and customer classes (decisions § 8).
 
-VIS-OWNER (DOMAIN.md § 5, who leads a visit) lives here too, because the module that
+VIS-OWNER (decisions § 5, who leads a visit) lives here too, because the module that
 applies it, :mod:`revisit_rules.satisfaction`, is the one that reads the customer classes.
 
 Quotes are verbatim from the seeds (``../shared/seeds/``), punctuation as printed there,
@@ -13,7 +13,7 @@ from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import S004_RATES
 from revisit_rules.rules import Rule, Source
 
-#: CC Art. 1259: how the thresholds of the company templates are read (DOMAIN.md § 8).
+#: CC Art. 1259: how the thresholds of the company templates are read (decisions § 8).
 _CC_1259 = Source(
     "CC",
     "Art. 1259",
@@ -59,7 +59,7 @@ RULES: tuple[Rule, ...] = (
                 "C级:客户对工程质量评价满意度低于75分或高于85分但对公司的服务水平及关注度的满意度评价为一般或较差。",
             ),
             _CC_1259,
-            Source("DOMAIN", "§ 8 SAT-ABC", "the worse of the two axes"),
+            Source("DECISIONS", "§ 8 SAT-ABC", "the worse of the two axes"),
         ),
         policy_fields=("quality_a_min", "quality_b_min"),
         checked_on=_CHECKED,
@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
                 "我们将根据业主的关注度的不同,对满意度的考察内容的权重进行分配。",
             ),
             Source("S003", "5(2)", "在企业自评中测量方法采用要素权重的简便方法"),
-            Source("DOMAIN", "§ 8 SAT-SCALE", "rounding to 0.01, half to even"),
+            Source("DECISIONS", "§ 8 SAT-SCALE", "rounding to 0.01, half to even"),
         ),
         checked_on=_CHECKED,
     ),
@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
                 "S001", "住宅区管理处回访制度 一.4", "回访处理率达100%,投诉率力争控制在1%以下。"
             ),
             _CC_1259,
-            Source("DOMAIN", "§ 8 SAT-RATES"),
+            Source("DECISIONS", "§ 8 SAT-RATES"),
         ),
         policy_fields=("handling_rate_target", "complaint_rate_max", "complaint_rate_inclusive"),
         checked_on=_CHECKED_V2,
@@ -287,7 +287,7 @@ RULES: tuple[Rule, ...] = (
         ),
         checked_on=_CHECKED_V2,
     ),
-    # VIS-OWNER belongs to DOMAIN.md § 5 but sits beside SAT-CLASS, whose class leads
+    # VIS-OWNER belongs to decisions § 5 but sits beside SAT-CLASS, whose class leads
     # replace its own when asked; ruledata/vis.py must not register it again.
     Rule(
         id="VIS-OWNER",

@@ -1,4 +1,4 @@
-"""Rules SEA-*: heating, cooling and rainy seasons (DOMAIN.md § 3).
+"""Rules SEA-*: heating, cooling and rainy seasons (decisions § 3).
 
 The heating-season rows are listed from the region table of :mod:`revisit_rules.seasons`
 itself, grouped as verified (a local rule) or customary, so the registry and the table
@@ -39,8 +39,8 @@ RULES: tuple[Rule, ...] = (
             Source("LOCAL", "北京市供热采暖管理办法", "本市供热采暖期为当年11月15日至次年3月15日"),
             Source("LOCAL", f"verified: {_rows(SeasonStatus.VERIFIED)}"),
             Source(
-                "DOMAIN",
-                f"customary (to be checked against local rules): {_rows(SeasonStatus.CUSTOMARY)}",
+                "DECISIONS",
+                f"§ 3 customary (to be checked against local rules): {_rows(SeasonStatus.CUSTOMARY)}",
             ),
         ),
         policy_fields=("heating_seasons",),
@@ -57,7 +57,7 @@ RULES: tuple[Rule, ...] = (
             "count_partial_season a season in progress at the start day counts as the first."
         ),
         value="count_partial_season=False",
-        sources=(Source("REG", "Art. 40(3)"), Source("DOMAIN", "§ 3 SEA-COUNT")),
+        sources=(Source("REG", "Art. 40(3)"), Source("DECISIONS", "§ 3 SEA-COUNT")),
         policy_fields=("count_partial_season",),
         checked_on=_CHECKED,
     ),
@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
             "own where the contract or the operator states one."
         ),
         value="per-region default (see REGIONS)",
-        sources=(Source("REG", "Art. 40(3)"), Source("DOMAIN", "§ 3 SEA-COOLING")),
+        sources=(Source("REG", "Art. 40(3)"), Source("DECISIONS", "§ 3 SEA-COOLING")),
         policy_fields=("cooling_seasons",),
         assumption=True,
         checked_on=_CHECKED,
@@ -86,7 +86,7 @@ RULES: tuple[Rule, ...] = (
             "zero-length warranty."
         ),
         value="error (NoSeasonError)",
-        sources=(Source("DOMAIN", "§ 3 SEA-NO-SEASON"),),
+        sources=(Source("DECISIONS", "§ 3 SEA-NO-SEASON"),),
         checked_on=_CHECKED,
     ),
     Rule(
@@ -101,7 +101,7 @@ RULES: tuple[Rule, ...] = (
         value="04-01 → 06-30",
         sources=(
             Source("S002", "", "雨季回访在每年的雨季期间(4~6月份)进行"),
-            Source("DOMAIN", "§ 3 SEA-RAINY"),
+            Source("DECISIONS", "§ 3 SEA-RAINY"),
         ),
         policy_fields=("rainy_season", "rainy_seasons"),
         checked_on=_CHECKED,

@@ -1,4 +1,4 @@
-"""Rules SLA-*: service deadlines after a repair notice or a complaint (DOMAIN.md § 7).
+"""Rules SLA-*: service deadlines after a repair notice or a complaint (decisions § 7).
 
 The company templates leave most numbers blank (``____``); each default below is a
 :class:`~revisit_rules.Policy` field, with the source it comes from. Quotes from the seeds
@@ -139,7 +139,7 @@ RULES: tuple[Rule, ...] = (
         value="within ____ days (blank in the source: set by the company)",
         sources=(
             Source("S000", "", "能自行处理的质量问题,保证在1~____天内给予解决"),
-            Source("DOMAIN", "§ 7 SLA-SIMPLE"),
+            Source("DECISIONS", "§ 7 SLA-SIMPLE"),
         ),
         policy_fields=("simple_repair_days",),
         checked_on=_CHECKED_V2,
@@ -156,7 +156,7 @@ RULES: tuple[Rule, ...] = (
         value="within ____ working days (blank in the source: set by the company)",
         sources=(
             Source("S000", "", "较大的质量问题,保修工作将视情况在3~____个工作日内完成。"),
-            Source("DOMAIN", "§ 7 SLA-MAJOR"),
+            Source("DECISIONS", "§ 7 SLA-MAJOR"),
         ),
         policy_fields=("major_repair_working_days",),
         checked_on=_CHECKED_V2,

@@ -1,4 +1,4 @@
-"""Rules VIS-*: the revisit schedule (DOMAIN.md § 5). VIS-OWNER lives with SAT-CLASS in sat.py."""
+"""Rules VIS-*: the revisit schedule (decisions § 5). VIS-OWNER lives with SAT-CLASS in sat.py."""
 
 from __future__ import annotations
 
@@ -254,7 +254,7 @@ RULES: tuple[Rule, ...] = (
             "reminder_days before its window opens."
         ),
         value="first working day of the window",
-        sources=(Source("DOMAIN", "§ 5 VIS-TARGET"),),
+        sources=(Source("DECISIONS", "§ 5 VIS-TARGET"),),
         policy_fields=("reminder_days",),
         checked_on=_CHECKED_V2,
     ),
@@ -271,7 +271,7 @@ RULES: tuple[Rule, ...] = (
             "categories and rules; merging never drops a visit."
         ),
         value="merge_overlapping=True",
-        sources=(Source("DOMAIN", "§ 5 VIS-MERGE"),),
+        sources=(Source("DECISIONS", "§ 5 VIS-MERGE"),),
         policy_fields=("merge_overlapping",),
         checked_on=_CHECKED_V2,
     ),

@@ -1,6 +1,6 @@
-"""Rules WTY-*: warranty categories and their minimum periods (DOMAIN.md § 1).
+"""Rules WTY-*: warranty categories and their minimum periods (decisions § 1).
 
-Sources (DOMAIN.md § 0): REG = 建设工程质量管理条例 Art. 40 (its closing sentence
+Sources (decisions § 0): REG = 建设工程质量管理条例 Art. 40 (its closing sentence
 "建设工程的保修期，自竣工验收合格之日起计算" verified); MEAS = 房屋建筑工程质量保修办法
 (建设部令第80号) Art. 6 (agreed periods must meet national rules), Art. 7 (minimums; item
 (四) reads 电气系统 in some copies, decoration is its own item (五)), Art. 8 (start); GB 50068
