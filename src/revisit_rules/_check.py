@@ -50,13 +50,23 @@ def check_decimal_size(field: str, value: Decimal, *, rule: str = "", why: str =
     return value
 
 
-def check_aware(field: str, value: object, *, rule: str = "") -> dt.datetime:
-    """``value`` if it is a time-zone-aware ``datetime``; otherwise a typed error."""
+def check_aware(field: str, value: object, *, rule: str = "", why: str = "") -> dt.datetime:
+    """``value`` if it is a time-zone-aware ``datetime``; otherwise a typed error.
+
+    ``why``, if given, says in the message why an instant is needed.
+    """
+    note = f" ({why})" if why else ""
     if not isinstance(value, dt.datetime):
-        raise InvalidTypeError(field, value, "a time-zone-aware datetime.datetime", rule=rule)
+        raise InvalidTypeError(
+            field, value, f"a time-zone-aware datetime.datetime{note}", rule=rule
+        )
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInputError(
-            field, value, "a time-zone-aware datetime (this one is naive)", rule=rule
+            field,
+            value,
+            f"a time-zone-aware datetime, not a naive one{note}; e.g. "
+            "tzinfo=ZoneInfo('Asia/Shanghai')",
+            rule=rule,
         )
     return value
 

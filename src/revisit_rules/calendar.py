@@ -431,3 +431,20 @@ def china_calendar() -> WorkCalendar:
         working_days=working,
         published_years=published,
     )
+
+
+def calendar_or_default(calendar: object) -> WorkCalendar:
+    """``calendar`` if it is a :class:`WorkCalendar`; :func:`china_calendar` for ``None``.
+
+    The one check of every ``calendar=`` argument of the package (CAL-CN).
+
+    Raises:
+        InvalidTypeError: anything else, naming the field ``calendar``.
+    """
+    if calendar is None:
+        return china_calendar()
+    if not isinstance(calendar, WorkCalendar):
+        raise InvalidTypeError(
+            "calendar", calendar, "a revisit_rules.WorkCalendar or None", rule="CAL-CN"
+        )
+    return calendar

@@ -41,8 +41,8 @@ import enum
 from typing import TYPE_CHECKING, Final, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from revisit_rules._check import FrozenMap, check_bool, check_date, check_member
-from revisit_rules.calendar import WorkCalendar, china_calendar
+from revisit_rules._check import FrozenMap, check_aware, check_bool, check_date, check_member
+from revisit_rules.calendar import WorkCalendar, calendar_or_default, china_calendar
 from revisit_rules.errors import (
     BlankInSourceError,
     DateRangeError,
@@ -289,20 +289,8 @@ def _kind(value: object) -> Deadline:
 
 
 def _hours_start(kind: Deadline, start: object) -> dt.datetime:
-    counted = f"Deadline.{kind.name} counts hours from an instant"
-    if not isinstance(start, dt.datetime):
-        raise InvalidTypeError(
-            "start", start, f"a time-zone-aware datetime.datetime ({counted})", rule=kind.rule
-        )
-    if start.tzinfo is None or start.utcoffset() is None:
-        raise InvalidInputError(
-            "start",
-            start,
-            f"a time-zone-aware datetime, not a naive one ({counted}; e.g. "
-            "tzinfo=ZoneInfo('Asia/Shanghai'))",
-            rule=kind.rule,
-        )
-    return start
+    why = f"Deadline.{kind.name} counts hours from an instant"
+    return check_aware("start", start, rule=kind.rule, why=why)
 
 
 def _days_start(kind: Deadline, start: object) -> dt.date:
@@ -396,10 +384,7 @@ def deadline(
             rule="SLA-PLAN",
         )
     pol = policy_or_default(policy, rule=kind.rule)
-    if calendar is not None and not isinstance(calendar, WorkCalendar):
-        raise InvalidTypeError(
-            "calendar", calendar, "a revisit_rules.WorkCalendar or None", rule="CAL-CN"
-        )
+    calendar = calendar_or_default(calendar)
     if kind.unit is DeadlineUnit.HOURS:
         instant = _hours_start(kind, start)
         n = kind.length(pol)

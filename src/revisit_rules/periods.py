@@ -25,7 +25,7 @@ from calendar import monthrange
 from typing import TYPE_CHECKING
 
 from revisit_rules._check import check_date, check_int
-from revisit_rules.calendar import DateResult, WorkCalendar, china_calendar
+from revisit_rules.calendar import DateResult, WorkCalendar, calendar_or_default, china_calendar
 from revisit_rules.durations import (
     DESIGN_LIFE_CATEGORIES,
     CoolingSeasons,
@@ -186,8 +186,7 @@ def period_end(
             "Years, Months, Days, HeatingSeasons, CoolingSeasons or DesignLife",
             rule="CAL-PERIOD",
         )
-    if calendar is not None and not isinstance(calendar, WorkCalendar):
-        raise InvalidTypeError("calendar", calendar, "a WorkCalendar or None", rule="CAL-CN")
+    calendar = calendar_or_default(calendar)
     # Arguments the period does not use are checked too, so a wrong one is never passed
     # over unnoticed (a right one that the period does not need changes nothing).
     if region is not None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, overload
 import attrs
 
 from revisit_rules._check import check_int
-from revisit_rules.calendar import WorkCalendar, china_calendar
+from revisit_rules.calendar import WorkCalendar, calendar_or_default
 from revisit_rules.errors import (
     DateRangeError,
     InvalidInputError,
@@ -180,14 +180,6 @@ def _sort_key(visit: Visit) -> tuple[dt.date, str, dt.date, dt.date, tuple[int, 
     return (visit.target, visit.project_id, visit.earliest, visit.latest, kinds)
 
 
-def _calendar(calendar: object) -> WorkCalendar:
-    if calendar is None:
-        return china_calendar()
-    if not isinstance(calendar, WorkCalendar):
-        raise InvalidTypeError("calendar", calendar, "a WorkCalendar or None", rule="CAL-CN")
-    return calendar
-
-
 def plan_revisits(
     project: Project, *, policy: Policy | None = None, calendar: WorkCalendar | None = None
 ) -> tuple[Visit, ...]:
@@ -199,7 +191,7 @@ def plan_revisits(
     if not isinstance(project, Project):
         raise InvalidTypeError("project", project, "a revisit_rules.Project", rule="VIS-ANNUAL")
     pol = policy_or_default(policy, rule="VIS-ANNUAL")
-    visits, _ = _visits(project, pol, _calendar(calendar))
+    visits, _ = _visits(project, pol, calendar_or_default(calendar))
     return tuple(sorted(visits, key=_sort_key))
 
 
@@ -228,7 +220,7 @@ def plan_findings(
     if not isinstance(project, Project):
         raise InvalidTypeError("project", project, "a revisit_rules.Project", rule="VIS-ANNUAL")
     pol = policy_or_default(policy, rule="VIS-ANNUAL")
-    _, findings = _visits(project, pol, _calendar(calendar))
+    _, findings = _visits(project, pol, calendar_or_default(calendar))
     return tuple(findings)
 
 
@@ -254,7 +246,7 @@ def annual_plan(
             "year", year, f"a year from {dt.MINYEAR} to {dt.MAXYEAR}", rule="VIS-ANNUAL"
         )
     pol = policy_or_default(policy, rule="VIS-ANNUAL")
-    cal = _calendar(calendar)
+    cal = calendar_or_default(calendar)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if not isinstance(projects, Iterable) or isinstance(projects, str | Project):
         raise InvalidTypeError(
