@@ -1,6 +1,6 @@
 """The rule registry's data, one module per area of the rules.
 
-Each module holds a ``RULES`` tuple of :class:`~revisit_rules.rules.Rule`; this package
+Each module holds a ``RULES`` tuple of :class:`~revisit_rules.Rule`; this package
 lists them in the order of the decisions page (docs/decisions.md), and :data:`revisit_rules.RULES` is built from them.
 """
 

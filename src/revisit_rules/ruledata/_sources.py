@@ -6,7 +6,7 @@ each module of ``ruledata`` imports the ones it cites.
 
 from __future__ import annotations
 
-from revisit_rules.rules import Source
+from revisit_rules.rulebook import Source
 
 #: 《建设工程质量管理条例》 Art. 40: the statutory periods are minimums.
 REG_40 = Source("REG", "Art. 40", "在正常使用条件下，建设工程的最低保修期限为")

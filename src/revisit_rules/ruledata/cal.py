@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.rulebook import Rule, Source
 from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import MEAS_6, REG_40
-from revisit_rules.rules import Rule, Source
 
 RULES: tuple[Rule, ...] = (
     Rule(

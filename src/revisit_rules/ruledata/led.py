@@ -8,9 +8,9 @@ log is checked. Quotes from the seeds are verbatim (their half-width punctuation
 
 from __future__ import annotations
 
+from revisit_rules.rulebook import Rule, Source
 from revisit_rules.ruledata._checked import _CHECKED
 from revisit_rules.ruledata._sources import MEAS_12, RET_9, S001_NO_ACTION, S004_RATES
-from revisit_rules.rules import Rule, Source
 
 RULES: tuple[Rule, ...] = (
     Rule(

@@ -9,9 +9,9 @@ and from 《中华人民共和国民法典》 Art. 1259 for how 以上/以下/�
 
 from __future__ import annotations
 
+from revisit_rules.rulebook import Rule, Source
 from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import S004_RATES
-from revisit_rules.rules import Rule, Source
 
 #: CC Art. 1259: how the thresholds of the company templates are read (decisions § 8).
 _CC_1259 = Source(

@@ -8,8 +8,8 @@ cannot drift apart.
 from __future__ import annotations
 
 from revisit_rules.regions import REGIONS, SeasonStatus
+from revisit_rules.rulebook import Rule, Source
 from revisit_rules.ruledata._checked import _CHECKED
-from revisit_rules.rules import Rule, Source
 
 
 def _rows(status: SeasonStatus) -> str:

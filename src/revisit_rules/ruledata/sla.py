@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from revisit_rules.rulebook import Rule, Source
 from revisit_rules.ruledata._checked import _CHECKED, _CHECKED_V2
 from revisit_rules.ruledata._sources import S001_NO_ACTION
-from revisit_rules.rules import Rule, Source
 
 _MEAS = dt.date(2000, 6, 30)  # 房屋建筑工程质量保修办法 in force
 _MEAS_9 = Source(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from revisit_rules.rulebook import Rule, Source
 from revisit_rules.ruledata._checked import _CHECKED_V2
-from revisit_rules.rules import Rule, Source
 
 _S002_PLAN = Source(
     "S002",
