@@ -22,6 +22,7 @@ from revisit_rules.errors import (
     InvalidTypeError,
     MissingDesignLifeError,
     NoSeasonError,
+    PortfolioRowError,
     RevisitRulesError,
     UnknownRegionError,
 )
@@ -144,6 +145,7 @@ __all__ = [
     "PlanFinding",
     "PmLateScope",
     "Policy",
+    "PortfolioRowError",
     "Procurement",
     "Project",
     "RateResult",

@@ -23,6 +23,7 @@ __all__ = [
     "InvalidTypeError",
     "MissingDesignLifeError",
     "NoSeasonError",
+    "PortfolioRowError",
     "RevisitRulesError",
     "UnknownRegionError",
 ]
@@ -114,3 +115,50 @@ class DateRangeError(InvalidInputError):
     marked provisional (``BEYOND_CALENDAR``); a deadline or ``period_end`` that must roll
     on the calendar past its data raises :class:`CalendarRangeError` instead.
     """
+
+
+class PortfolioRowError(InvalidInputError):
+    """A portfolio CSV has a bad row, a bad header or a duplicate id.
+
+    The message starts with where: ``row N (line L)`` for a data row (N counts data rows
+    from 1, the header not counted; L is the line of the file the row starts on), or
+    ``line L`` for the header. Then the column, the value and what is accepted.
+
+    Attributes:
+        row: the 1-based data row, or ``None`` for the header.
+        line: the 1-based line of the file.
+
+    >>> err = PortfolioRowError("region", "mars", "a region", row=3, line=5)
+    >>> str(err), err.field, isinstance(err, ValueError)
+    ("row 3 (line 5): region = 'mars': expected a region", 'region', True)
+    """
+
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        expected: str,
+        *,
+        rule: str = "",
+        row: int | None = None,
+        line: int | None = None,
+    ) -> None:
+        """Build the message: where, then the base error's ``field = value: expected``."""
+        super().__init__(field, value, expected, rule=rule)
+        self.row = row
+        self.line = line
+        where = f"row {row} (line {line})" if row is not None else f"line {line}"
+        self.args = (f"{where}: {self.args[0]}",)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the row and the line kept."""
+        return (
+            _rebuild_row_error,
+            (self.field, self.value, self.expected, self.rule, self.row, self.line),
+        )
+
+
+def _rebuild_row_error(  # noqa: PLR0917 - the pickled state, positionally
+    field: str, value: object, expected: str, rule: str, row: int | None, line: int | None
+) -> PortfolioRowError:
+    return PortfolioRowError(field, value, expected, rule=rule, row=row, line=line)

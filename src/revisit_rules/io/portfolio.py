@@ -64,7 +64,7 @@ Sources: S002 1.2 and S004 4.1 (年度回访计划); DOMAIN.md § 9 (wrong input
 >>> read_portfolio(text.replace("2025-05-20", "2025-05-32"))
 Traceback (most recent call last):
 ...
-revisit_rules.portfolio.PortfolioRowError: row 1 (line 2): accepted_on = '2025-05-32': expected ...
+revisit_rules.errors.PortfolioRowError: row 1 (line 2): accepted_on = '2025-05-32': expected ...
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 from revisit_rules.categories import CATEGORY_LABELS
-from revisit_rules.errors import InvalidInputError, InvalidTypeError
+from revisit_rules.errors import InvalidInputError, InvalidTypeError, PortfolioRowError
 from revisit_rules.periods import (
     Period,
 )
@@ -123,53 +123,6 @@ _FALSE: Final = frozenset({"false", "no", "n", "0", "否", ""})
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SEPARATORS: Final = re.compile(r"[;|]")
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-class PortfolioRowError(InvalidInputError):
-    """A portfolio CSV has a bad row, a bad header or a duplicate id.
-
-    The message starts with where: ``row N (line L)`` for a data row (N counts data rows
-    from 1, the header not counted; L is the line of the file the row starts on), or
-    ``line L`` for the header. Then the column, the value and what is accepted.
-
-    Attributes:
-        row: the 1-based data row, or ``None`` for the header.
-        line: the 1-based line of the file.
-
-    >>> err = PortfolioRowError("region", "mars", "a region", row=3, line=5)
-    >>> str(err), err.field, isinstance(err, ValueError)
-    ("row 3 (line 5): region = 'mars': expected a region", 'region', True)
-    """
-
-    def __init__(
-        self,
-        field: str,
-        value: object,
-        expected: str,
-        *,
-        rule: str = "",
-        row: int | None = None,
-        line: int | None = None,
-    ) -> None:
-        """Build the message: where, then the base error's ``field = value: expected``."""
-        super().__init__(field, value, expected, rule=rule)
-        self.row = row
-        self.line = line
-        where = f"row {row} (line {line})" if row is not None else f"line {line}"
-        self.args = (f"{where}: {self.args[0]}",)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        """Pickle with the row and the line kept."""
-        return (
-            _rebuild_row_error,
-            (self.field, self.value, self.expected, self.rule, self.row, self.line),
-        )
-
-
-def _rebuild_row_error(  # noqa: PLR0917 - the pickled state, positionally
-    field: str, value: object, expected: str, rule: str, row: int | None, line: int | None
-) -> PortfolioRowError:
-    return PortfolioRowError(field, value, expected, rule=rule, row=row, line=line)
 
 
 # --- cells -----------------------------------------------------------------------------
@@ -468,7 +421,7 @@ def read_portfolio(
     >>> read_portfolio("id,accepted_on,region\n")
     Traceback (most recent call last):
     ...
-    revisit_rules.portfolio.PortfolioRowError: line 1: columns = 'id, accepted_on, region': ...
+    revisit_rules.errors.PortfolioRowError: line 1: columns = 'id, accepted_on, region': ...
     """
     reader = csv.reader(_lines(lines), strict=True)
     header: list[str] | None = None
