@@ -24,20 +24,22 @@ import revisit_rules as rr
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import Policy
 from revisit_rules.project import CustomerClass, CustomerTier
+from revisit_rules.rates import (
+    RateResult,
+    complaint_rate,
+    handling_rate,
+    response_rate,
+    satisfaction_rate,
+    survey_counts,
+)
 from revisit_rules.revisits import VisitLead, visit_lead
 from revisit_rules.rules import RULES, rule_table
 from revisit_rules.satisfaction import (
     Grade,
     Grading,
-    RateResult,
     Satisfaction,
     ServiceRating,
-    complaint_rate,
     grade_visit,
-    handling_rate,
-    response_rate,
-    satisfaction_rate,
-    survey_counts,
     survey_score,
 )
 

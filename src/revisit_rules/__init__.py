@@ -56,6 +56,20 @@ from revisit_rules.periods import (
 )
 from revisit_rules.policy import Cadence, Convention, PmLateScope, Policy, RevisitHorizon
 from revisit_rules.project import CustomerClass, CustomerTier, Project
+from revisit_rules.rates import (
+    RateResult,
+    SamplingTarget,
+    SurveyResult,
+    complaint_rate,
+    handling_rate,
+    repeat_repair_rate,
+    response_rate,
+    rework_rate,
+    sampling_rate,
+    satisfaction_rate,
+    survey_counts,
+    survey_result,
+)
 from revisit_rules.regions import REGIONS, Region, Season, SeasonSpan
 from revisit_rules.revisits import (
     Plan,
@@ -76,21 +90,9 @@ from revisit_rules.rules import AREAS, RULES, Rule, RuleRow, Source, rule_rows, 
 from revisit_rules.satisfaction import (
     Grade,
     Grading,
-    RateResult,
-    SamplingTarget,
     Satisfaction,
     ServiceRating,
-    SurveyResult,
-    complaint_rate,
     grade_visit,
-    handling_rate,
-    repeat_repair_rate,
-    response_rate,
-    rework_rate,
-    sampling_rate,
-    satisfaction_rate,
-    survey_counts,
-    survey_result,
     survey_score,
 )
 from revisit_rules.seasons import cooling_season, heating_season, rainy_season

@@ -1,4 +1,4 @@
-"""The shape of a rule: :class:`Rule`, :class:`Source` and the documents rules cite.
+"""The shape of a rule: Rule, Source and the documents rules cite.
 
 Below the rule data (:mod:`revisit_rules.ruledata` builds its rules from these classes)
 and above the policy, whose fields hold the values in force; the registry itself,
