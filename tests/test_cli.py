@@ -1,7 +1,7 @@
 """The command line, run as users run it: ``python -m revisit_rules`` in a subprocess.
 
 Every subcommand in every format; wrong input exits with status 2 and a one-line
-message on stderr, never a traceback (DOMAIN.md § 9).
+message on stderr, never a traceback (decisions § 9).
 """
 
 import csv

@@ -1,4 +1,4 @@
-"""Service deadlines (SLA, DOMAIN.md § 7; VIS-RECORD § 5): hours, days, working days."""
+"""Service deadlines (SLA, decisions § 7; VIS-RECORD § 5): hours, days, working days."""
 
 import datetime as dt
 import pickle
@@ -78,7 +78,7 @@ def test_kind_metadata(kind):
     ],
 )
 def test_defaults(kind, unit, length):
-    """The default unit and length of each kind are DOMAIN.md § 7's."""
+    """The default unit and length of each kind are decisions § 7's."""
     assert unit == kind.unit
     assert length == kind.length()
 
@@ -481,7 +481,7 @@ def test_negative_length_refused_by_policy():
 
 # --- the SLA rules in the registry -------------------------------------------------------
 
-#: Every SLA rule of DOMAIN.md § 7.
+#: Every SLA rule of decisions § 7.
 SLA_RULES = {
     "SLA-EMERGENCY",
     "SLA-ARRIVE",
@@ -508,7 +508,7 @@ SLA_RULES = {
 
 
 def test_sla_rules_in_registry():
-    """The registry holds exactly the SLA rules of DOMAIN.md § 7."""
+    """The registry holds exactly the SLA rules of decisions § 7."""
     assert SLA_RULES == {r for r in rr.RULES if r.startswith("SLA-")}
 
 
@@ -544,7 +544,7 @@ def test_sla_rules_in_registry():
     ],
 )
 def test_sla_sources(rule_id, document, needle):
-    """Each SLA default is quoted from the source DOMAIN.md § 7 gives for it."""
+    """Each SLA default is quoted from the source decisions § 7 gives for it."""
     quotes = [s.quote for s in rr.RULES[rule_id].sources if s.document == document]
 
     assert [] != [q for q in quotes if needle in q]

@@ -1,4 +1,4 @@
-"""Liability allocation, money splits and settlement (LIA, DOMAIN.md § 6)."""
+"""Liability allocation, money splits and settlement (LIA, decisions § 6)."""
 
 import contextlib
 import datetime as dt
@@ -1261,7 +1261,7 @@ def test_nan_money_names_field_value_and_rule(build):
 
 # --- the LIA rules in the registry -------------------------------------------------------
 
-#: Every LIA rule of DOMAIN.md § 6 (the table's rows, LIA-MONEY and LIA-TRACE).
+#: Every LIA rule of decisions § 6 (the table's rows, LIA-MONEY and LIA-TRACE).
 LIA_RULES = {
     "LIA-SUB",
     "LIA-SUB-DEFAULT",
@@ -1284,7 +1284,7 @@ MEAS_EXCLUSIONS = "因使用不当或者第三方造成的质量缺陷"
 
 
 def test_lia_rules_in_registry():
-    """The registry holds exactly the LIA rules of DOMAIN.md § 6."""
+    """The registry holds exactly the LIA rules of decisions § 6."""
     assert LIA_RULES == {r for r in rr.RULES if r.startswith("LIA-")}
 
 
@@ -1309,7 +1309,7 @@ def test_lia_rules_in_registry():
     ],
 )
 def test_lia_sources(rule_id, document, ref):
-    """Each LIA rule cites the documents DOMAIN.md § 0 and § 6 give it, with a quote."""
+    """Each LIA rule cites the documents decisions § 0 and § 6 give it, with a quote."""
     quotes = [s.quote for s in rr.RULES[rule_id].sources if (s.document, s.ref) == (document, ref)]
 
     assert 1 <= len(quotes)

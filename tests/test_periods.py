@@ -168,7 +168,7 @@ class TestInclusiveStart:
     @pytest.mark.parametrize(
         ("start", "period", "expected"),
         [
-            # DOMAIN.md § 2: the day before the start's corresponding day in the month the
+            # decisions § 2: the day before the start's corresponding day in the month the
             # period reaches; where that month has none, that month's last day.
             (D(2026, 3, 1), rr.Months(1), D(2026, 3, 31)),
             (D(2026, 3, 30), rr.Months(1), D(2026, 4, 29)),
@@ -561,7 +561,7 @@ class TestProperties:
         """INCLUSIVE_START: the day before the corresponding day, or the month's last day.
 
         One day before the unrolled CIVIL_CODE day, but where the month reached has no
-        corresponding day: then both end on that month's last day (DOMAIN.md § 2).
+        corresponding day: then both end on that month's last day (decisions § 2).
         """
         civil = end(start, period, policy=NO_ROLL)
         corresponds = isinstance(period, rr.Days) or civil.day == start.day

@@ -1,4 +1,4 @@
-"""Reading a portfolio CSV into projects (revisit_rules.portfolio; VIS-ANNUAL, DOMAIN.md § 9).
+"""Reading a portfolio CSV into projects (revisit_rules.portfolio; VIS-ANNUAL, decisions § 9).
 
 Every column form the module docstring documents is read here, and every wrong input
 is refused with a PortfolioRowError naming the row, the line, the column and the value.

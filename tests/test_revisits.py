@@ -1,6 +1,6 @@
-"""The revisit schedule, merged trips, the annual plan and its exports (VIS, DOMAIN.md § 5).
+"""The revisit schedule, merged trips, the annual plan and its exports (VIS, decisions § 5).
 
-Expected days are worked out by hand from DOMAIN.md § 5 and the State Council's 2026
+Expected days are worked out by hand from decisions § 5 and the State Council's 2026
 arrangement (as ``holidays.China`` carries it): breaks 01-01..03, 02-15..23, 04-04..06,
 05-01..05, 06-19..21, 09-25..27, 10-01..07; make-up working days 01-04 (Sun), 02-14 (Sat),
 02-28 (Sat), 05-09 (Sat), 09-20 (Sun), 10-10 (Sat). Years from 2027 on are provisional
@@ -127,7 +127,7 @@ def test_handover_window_and_target(accepted, latest, target):
     """VIS-HANDOVER: A + 1 day -> A + 3 months, targeted on its first working day.
 
     S002 1.1 "项目经理应于工程竣工交付三个月内…对用户进行回访": within three months of the
-    handover; the acceptance day itself is the handover, not a revisit (DOMAIN.md § 5).
+    handover; the acceptance day itself is the handover, not a revisit (decisions § 5).
     """
     visits = rr.plan_revisits(project(accepted), policy=UNMERGED)
     assert [(accepted + DAY, latest, target)] == windows(visits, K.HANDOVER)
@@ -1808,7 +1808,7 @@ def test_annual_plan_cut_before_the_year():
     assert expected == (first.kinds, first.target)
 
 
-# --- stable visit ids (DOMAIN.md § 5 "Visit ids") ------------------------------------------
+# --- stable visit ids (decisions § 5 "Visit ids") ------------------------------------------
 
 
 def test_visit_ids_by_kind():
@@ -2145,7 +2145,7 @@ def test_a_winter_start_past_the_season_is_refused_alike():
 
 
 def test_a_season_running_at_acceptance_has_its_winter_visit_from_acceptance():
-    """VIS-WINTER "a season already running at acceptance: from A" (DOMAIN.md § 5).
+    """VIS-WINTER "a season already running at acceptance: from A" (decisions § 5).
 
     Accepted 2025-11-20, five days into Beijing's 2025/26 season: the winter window runs
     from the acceptance day, not from a month after the season's start.

@@ -3,7 +3,7 @@
 Like python-stdnum's ``test_robustness``: every argument of every public function and
 value class of ``calendar``, ``periods`` and ``seasons`` gets the same junk, and must
 answer with a :class:`~revisit_rules.RevisitRulesError` naming the argument, never a
-bare ``AttributeError``/``TypeError``/``ValueError`` from deep inside (DOMAIN.md § 9).
+bare ``AttributeError``/``TypeError``/``ValueError`` from deep inside (decisions § 9).
 A junk value that is a valid input for an argument (``None`` for ``policy=``, ``0`` for
 ``n``) is listed as such and skipped.
 """

@@ -1048,7 +1048,7 @@ def test_complaint_rate_inclusive_must_be_a_bool():
 
 
 def test_sat_rules_in_registry():
-    """The registry holds exactly the SAT rules of DOMAIN.md § 8, and VIS-OWNER."""
+    """The registry holds exactly the SAT rules of decisions § 8, and VIS-OWNER."""
     assert set(SAT_RULES) == {r for r in RULES if r.startswith("SAT-")}
     assert "VIS-OWNER" in RULES
 

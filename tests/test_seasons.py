@@ -1,4 +1,4 @@
-"""Tests of heating, cooling and rainy seasons (SEA-*; DOMAIN.md § 3)."""
+"""Tests of heating, cooling and rainy seasons (SEA-*; decisions § 3)."""
 
 import datetime as dt
 
@@ -15,7 +15,7 @@ NO_ROLL = rr.Policy(roll_to_working_day=False)
 PARTIAL_NO_ROLL = rr.Policy(roll_to_working_day=False, count_partial_season=True)
 SHANGHAI_HEATED = rr.Policy(heating_seasons={"shanghai": rr.SeasonSpan.parse("12-01", "02-28")})
 
-# DOMAIN.md § 3: (key, Chinese name, start, end, status)
+# decisions § 3: (key, Chinese name, start, end, status)
 VERIFIED = SeasonStatus.VERIFIED
 CUSTOMARY = SeasonStatus.CUSTOMARY
 DOMAIN_TABLE = [
@@ -49,7 +49,7 @@ def md(text, year):
 
 
 class TestHeatingSeason:
-    """SEA-HEATING: the per-region table of DOMAIN.md § 3."""
+    """SEA-HEATING: the per-region table of decisions § 3."""
 
     @pytest.mark.parametrize(("key", "zh", "start", "end", "status"), DOMAIN_TABLE)
     def test_by_key_and_by_name(self, key, zh, start, end, status):

@@ -1,4 +1,4 @@
-"""Warranty categories, statutory minimums, contract terms and expiry (WTY, DOMAIN.md § 1)."""
+"""Warranty categories, statutory minimums, contract terms and expiry (WTY, decisions § 1)."""
 
 import datetime as dt
 import pickle
@@ -512,7 +512,7 @@ def test_in_warranty_uses_the_effective_day():
 
 @pytest.mark.parametrize("on", [dt.datetime(2025, 1, 1, tzinfo=dt.UTC), "2025-01-01", None])
 def test_in_warranty_refuses_what_is_not_a_date(on):
-    """``on`` must be a date (DOMAIN.md § 9): the error names the field."""
+    """``on`` must be a date (decisions § 9): the error names the field."""
     with pytest.raises(rr.InvalidTypeError) as info:
         rr.in_warranty(project(), C.DECORATION, on)
     assert "on" == info.value.field
@@ -577,7 +577,7 @@ def test_schedule_is_a_frozen_value_of_its_data_only():
 
 
 def test_schedule_refuses_what_is_not_a_project():
-    """warranty_schedule needs a Project (DOMAIN.md § 9)."""
+    """warranty_schedule needs a Project (decisions § 9)."""
     with pytest.raises(rr.InvalidTypeError, match="project"):
         rr.warranty_schedule("P")
 
@@ -604,7 +604,7 @@ def test_schedule_refuses_what_is_not_a_project():
         ({"operation_started_on": "2024-07-01"}, "Project.operation_started_on"),
         ({"new_techniques": "yes"}, "Project.new_techniques"),
         ({"customer_class": "A"}, "Project.customer_class"),
-        # More of the same, each field's wrong type or value (DOMAIN.md § 9).
+        # More of the same, each field's wrong type or value (decisions § 9).
         ({"accepted": "2024-06-28"}, "Project.accepted_on"),
         ({"accepted": None}, "Project.accepted_on"),
         ({"region": 5}, "Project.region"),
@@ -626,7 +626,7 @@ def test_schedule_refuses_what_is_not_a_project():
     ],
 )
 def test_project_rejects_bad_fields(kwargs, field):
-    """Every bad field is a typed error that names the field (DOMAIN.md § 9)."""
+    """Every bad field is a typed error that names the field (decisions § 9)."""
     with pytest.raises(rr.RevisitRulesError, match=re.escape(field)):
         project(**kwargs)
 
@@ -725,7 +725,7 @@ def test_project_is_a_frozen_value():
 
 # --- the rule registry ----------------------------------------------------------------------
 
-#: DOMAIN.md § 1: each category's rule, its REG Art. 40 item and its MEAS Art. 7 item.
+#: decisions § 1: each category's rule, its REG Art. 40 item and its MEAS Art. 7 item.
 CATEGORY_SOURCES = {
     C.FOUNDATION_STRUCTURE: ("WTY-STRUCTURE", "Art. 40(1)", "Art. 7(1)"),
     C.WATERPROOFING: ("WTY-WATERPROOF", "Art. 40(2)", "Art. 7(2)"),

@@ -74,7 +74,7 @@ class DeadlineUnit(enum.Enum):
 
 
 class Deadline(enum.Enum):
-    """A kind of service deadline; every SLA row of DOMAIN.md § 7 is one (or more) of these.
+    """A kind of service deadline; every SLA row of decisions § 7 is one (or more) of these.
 
     >>> Deadline.ARRIVAL.rule, Deadline.ARRIVAL.unit.name, Deadline.ARRIVAL.policy_field
     ('SLA-ARRIVE', 'HOURS', 'arrival_hours')
@@ -182,7 +182,7 @@ _BLANKS: Final[Mapping[Deadline, str]] = FrozenMap(
     {Deadline.SIMPLE_REPAIR: "'1~____天'", Deadline.MAJOR_REPAIR: "'3~____个工作日'"}
 )
 
-#: Per kind: unit, Policy field, rule ID, Chinese label (DOMAIN.md § 7; VIS-RECORD § 5).
+#: Per kind: unit, Policy field, rule ID, Chinese label (decisions § 7; VIS-RECORD § 5).
 _SPEC: Final[Mapping[Deadline, tuple[DeadlineUnit, str, str, str]]] = FrozenMap(
     {
         Deadline.EMERGENCY_ARRIVAL: (

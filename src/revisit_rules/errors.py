@@ -3,7 +3,7 @@
 Every error the package raises on purpose derives from :class:`RevisitRulesError`, and
 each is also the builtin that fits (:class:`ValueError` or :class:`TypeError`), so that
 ``except ValueError`` keeps working for callers that do not know this package. Messages
-name the field, the value, what is accepted and the rule (DOMAIN.md § 9): nothing is
+name the field, the value, what is accepted and the rule (decisions § 9): nothing is
 clamped, guessed or silently dropped.
 
 >>> from revisit_rules.errors import InvalidInputError
@@ -103,7 +103,7 @@ class BlankInSourceError(InvalidInputError):
     """A number the source leaves blank (``____``) is needed, and the policy has none.
 
     The field stays None until the company sets it: a range "a~____" means within its
-    blank upper bound, which no default may guess (DOMAIN.md § 7).
+    blank upper bound, which no default may guess (decisions § 7).
     """
 
 

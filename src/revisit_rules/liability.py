@@ -1,7 +1,7 @@
 """Liability: who repairs a defect, who pays, from which fund, and who recovers from whom (LIA).
 
 A defect found under a project's warranty is allocated by its cause (the LIA table of
-DOMAIN.md § 6, taken from the company rule S002 § 2.2 工程维修责任划分原则):
+decisions § 6, taken from the company rule S002 § 2.2 工程维修责任划分原则):
 
 * workmanship of one subcontractor → that subcontractor repairs and pays from its retention
   (LIA-SUB); if it does not repair, the general contractor has another team do it and the
@@ -128,14 +128,14 @@ __all__ = [
 # --- the LIA table ----------------------------------------------------------------------
 
 
-#: The LIA table (DOMAIN.md § 6): (cause, who procured the material) -> row: its rule, who
+#: The LIA table (decisions § 6): (cause, who procured the material) -> row: its rule, who
 #: repairs, who is liable (the roles ``Defect.shares`` may name, each with its fund) and who
 #: stands for them when no shares are given, who pays instead of them and recovers from
 #: them. The sources named per row are quoted in ``ruledata/lia.py``.
 _TABLE: Final[Mapping[tuple[Cause, Procurement | None], _Row]] = FrozenMap(
     {
         # S002 § 2.2, MEAS 13, REG 41: the builders at fault repair and pay, each from its
-        # own fund; the general contractor when the shares name nobody (DOMAIN.md LIA-GC).
+        # own fund; the general contractor when the shares name nobody (LIA-GC).
         # Which of LIA-SUB, LIA-GC, LIA-JOINT, LIA-MULTI-SUB applies: _WORKMANSHIP_RULE.
         (Cause.WORKMANSHIP, None): _Row(
             "LIA-JOINT",

@@ -7,7 +7,7 @@ one party pays (``Charge``) and the whole answer (``Allocation``, with the named
 below). The table itself, and the :class:`~revisit_rules.Defect` it is read for, are in
 ``revisit_rules.liability``, which exports these names too; the type of its rows is here.
 
-Sources: 房屋建筑工程质量保修办法 Art. 9, 12–14; seeds S001, S002 § 2.2 (DOMAIN.md § 6).
+Sources: 房屋建筑工程质量保修办法 Art. 9, 12–14; seeds S001, S002 § 2.2 (decisions § 6).
 
 >>> from decimal import Decimal
 >>> charge = Charge(

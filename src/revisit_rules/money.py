@@ -8,7 +8,7 @@ the total exactly, each within one fen of its exact share.
 The module knows nothing of parties: a split is keyed by any hashable value (the
 liability rules key it by :class:`~revisit_rules.Party`).
 
-Sources: DOMAIN.md § 6 LIA-MONEY.
+Sources: decisions § 6 LIA-MONEY.
 
 >>> from decimal import Decimal
 >>> from fractions import Fraction

@@ -1,8 +1,9 @@
-"""Policy: every tunable number and switch of DOMAIN.md, with the defaults given there.
+"""Policy: every tunable number and switch of the rules, with the defaults the decisions give.
 
-Where the sources leave a blank or disagree, DOMAIN.md takes a decision; each decision is a
-default here, never a hidden constant. A user changes a value with ``attrs.evolve``, and
-:func:`~revisit_rules.rule_table` shows the values in force under a policy.
+Where the sources leave a blank or disagree, the project takes a decision (the docs'
+Decisions page); each decision is a default here, never a hidden constant. A user
+changes a value with ``attrs.evolve``, and :func:`~revisit_rules.rule_table` shows the
+values in force under a policy.
 
 >>> import attrs
 >>> from revisit_rules import Policy, Convention
@@ -67,7 +68,7 @@ class Cadence(enum.Enum):
 
 
 class PmLateScope(enum.Enum):
-    """What a late project manager is charged (LIA-PM, DOMAIN.md § 6)."""
+    """What a late project manager is charged (LIA-PM, decisions § 6)."""
 
     #: The part the company itself would have paid, plus the other team's extra outlay
     #: (default): every other party's charge stands (MEAS 13).
@@ -84,7 +85,7 @@ class PmLateScope(enum.Enum):
 
 
 class RevisitHorizon(enum.Enum):
-    """How long routine revisits run (VIS-HORIZON; the seeds disagree, DOMAIN.md § 5)."""
+    """How long routine revisits run (VIS-HORIZON; the seeds disagree, decisions § 5)."""
 
     #: While a warranty other than the structure is in force, up to its cut-off (default).
     WARRANTY = "warranty"
@@ -304,7 +305,7 @@ def _f(default: object, validator: Any, rule: str = "") -> Any:  # noqa: ANN401
 
 @attrs.frozen(kw_only=True)
 class Policy:
-    """Every tunable value of the rules, defaulting to DOMAIN.md; change with ``attrs.evolve``.
+    """Every tunable value of the rules, defaulting to the decisions; change with ``attrs.evolve``.
 
     Each field names, in its metadata, the rule that reads it; the rule table shows the
     value in force. Durations are whole numbers in the unit their name says.

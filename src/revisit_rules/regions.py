@@ -10,7 +10,7 @@ range and :class:`Season` one occurrence of it.
 This module needs no policy: :mod:`revisit_rules.policy` holds overrides of these spans,
 and :mod:`revisit_rules.seasons` reads a region's span under a policy.
 
-Sources: REG Art. 40(3); 北京市供热采暖管理办法 and the other local rules of DOMAIN.md § 3.
+Sources: REG Art. 40(3); 北京市供热采暖管理办法 and the other local rules of decisions § 3.
 """
 
 from __future__ import annotations
@@ -226,33 +226,33 @@ _V, _C = SeasonStatus.VERIFIED, SeasonStatus.CUSTOMARY
 _NORTH_COOL = _S("06-01", "08-31")  # assumption: no statutory cooling dates anywhere
 _MID_COOL = _S("06-01", "09-30")  # assumption: Yangtze basin summers
 _SOUTH_COOL = _S("05-01", "10-31")  # assumption: south China's long summers
-_DOMAIN_VERIFIED = "DOMAIN.md § 3 (local heating rule, verified)"
-_DOMAIN_CUSTOMARY = "DOMAIN.md § 3 (customary dates)"
+_VERIFIED_NOTE = "decisions § 3 (local heating rule, verified)"
+_CUSTOMARY_NOTE = "decisions § 3 (customary dates)"
 
 # fmt: off
 _TABLE: Final[tuple[Region, ...]] = (
-    # Northern China: heating seasons verified against local rules (DOMAIN.md § 3).
+    # Northern China: heating seasons verified against local rules (decisions § 3).
     Region("beijing", "北京", _S("11-15", "03-15"), _V, "北京市供热采暖管理办法", _NORTH_COOL),
-    Region("harbin", "哈尔滨", _S("10-20", "04-20"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("urumqi", "乌鲁木齐", _S("10-10", "04-10"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("taiyuan", "太原", _S("11-01", "03-31"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("xining", "西宁", _S("10-15", "04-15"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("qingdao", "青岛", _S("11-16", "04-05"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("heze", "菏泽", _S("11-15", "03-15"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("binzhou", "滨州", _S("11-15", "03-20"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("linyi", "临沂", _S("11-10", "03-20"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    Region("luoyang", "洛阳", _S("11-15", "03-15"), _V, _DOMAIN_VERIFIED, _NORTH_COOL),
-    # Northern China: customary dates (DOMAIN.md § 3), to be checked against local rules.
-    Region("tianjin", "天津", _S("11-15", "03-15"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("shijiazhuang", "石家庄", _S("11-15", "03-15"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("jinan", "济南", _S("11-15", "03-15"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("zhengzhou", "郑州", _S("11-15", "03-15"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("xian", "西安", _S("11-15", "03-15"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("shenyang", "沈阳", _S("11-01", "03-31"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("yinchuan", "银川", _S("11-01", "03-31"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("lanzhou", "兰州", _S("11-01", "03-31"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("hohhot", "呼和浩特", _S("10-15", "04-15"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
-    Region("changchun", "长春", _S("10-25", "04-05"), _C, _DOMAIN_CUSTOMARY, _NORTH_COOL),
+    Region("harbin", "哈尔滨", _S("10-20", "04-20"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("urumqi", "乌鲁木齐", _S("10-10", "04-10"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("taiyuan", "太原", _S("11-01", "03-31"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("xining", "西宁", _S("10-15", "04-15"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("qingdao", "青岛", _S("11-16", "04-05"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("heze", "菏泽", _S("11-15", "03-15"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("binzhou", "滨州", _S("11-15", "03-20"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("linyi", "临沂", _S("11-10", "03-20"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    Region("luoyang", "洛阳", _S("11-15", "03-15"), _V, _VERIFIED_NOTE, _NORTH_COOL),
+    # Northern China: customary dates (decisions § 3), to be checked against local rules.
+    Region("tianjin", "天津", _S("11-15", "03-15"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("shijiazhuang", "石家庄", _S("11-15", "03-15"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("jinan", "济南", _S("11-15", "03-15"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("zhengzhou", "郑州", _S("11-15", "03-15"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("xian", "西安", _S("11-15", "03-15"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("shenyang", "沈阳", _S("11-01", "03-31"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("yinchuan", "银川", _S("11-01", "03-31"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("lanzhou", "兰州", _S("11-01", "03-31"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("hohhot", "呼和浩特", _S("10-15", "04-15"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
+    Region("changchun", "长春", _S("10-25", "04-05"), _C, _CUSTOMARY_NOTE, _NORTH_COOL),
     # Central and southern China: no central heating season (SEA-NO-SEASON).
     Region("shanghai", "上海", None, None, "", _MID_COOL),
     Region("nanjing", "南京", None, None, "", _MID_COOL),

@@ -8,7 +8,7 @@ no heating season (SEA-NO-SEASON); an assumed cooling season for every region
 (SEA-COOLING); and the rainy season of S002 (SEA-RAINY). Local governments may move the
 dates in a given year: a :class:`~revisit_rules.Policy` may override any region's range.
 
-Sources: REG Art. 40(3); 北京市供热采暖管理办法 and the other local rules of DOMAIN.md § 3.
+Sources: REG Art. 40(3); 北京市供热采暖管理办法 and the other local rules of decisions § 3.
 
 >>> from revisit_rules import heating_season
 >>> heating_season("北京", 2026)

@@ -7,7 +7,7 @@ and procurement and the deputy general manager review it, the general manager ap
 and it is charged to project cost (:data:`~revisit_rules.APPROVAL_CHAIN`).
 
 Sources: seed S002 § 2.2 ("不足部分由工程部门、合约与采购部、主管副总审核,公司总经理审批,
-并计入项目成本"); 建设工程质量保证金管理办法 Art. 9; DOMAIN.md § 6 LIA-SUB-DEFAULT.
+并计入项目成本"); 建设工程质量保证金管理办法 Art. 9; decisions § 6 LIA-SUB-DEFAULT.
 
 >>> from decimal import Decimal
 >>> import revisit_rules as rr

@@ -9,7 +9,7 @@ of a category is the later of the statutory and the contract's last day, and a c
 term that ends earlier is reported as ``BELOW_STATUTORY_MINIMUM``. Comparison is by the
 resulting dates, since "2 heating seasons" and "3 years" are not comparable as quantities.
 
-Decisions (DOMAIN.md § 1):
+Decisions (decisions § 1):
 
 * The structure's period is the design working life the project states
   (``design_life_years``); there is no default, and asking for it without one raises

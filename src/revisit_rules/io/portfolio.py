@@ -50,7 +50,7 @@ without a contract term) under the policy given. A bad row raises
 counted), the line of the file it starts on, the column and the value; so do an unknown
 or missing column and a duplicate id. Nothing is guessed or silently dropped.
 
-Sources: S002 1.2 and S004 4.1 (年度回访计划); DOMAIN.md § 9 (wrong input).
+Sources: S002 1.2 and S004 4.1 (年度回访计划); decisions § 9 (wrong input).
 
 >>> from revisit_rules.portfolio import read_portfolio
 >>> text = '''id,name,accepted_on,region,categories,contract_terms

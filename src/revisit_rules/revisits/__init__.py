@@ -2,7 +2,7 @@
 
 A completed project is revisited after handover, periodically while its warranties are in
 force, in each rainy season, before and in each heating season, after its MEP systems start
-running, when new techniques were used, and before each warranty ends (DOMAIN.md § 5);
+running, when new techniques were used, and before each warranty ends (decisions § 5);
 every revisit of a warranty is finished a month before it ends (VIS-IN-FORCE). Each visit
 has an inclusive window and a target, the first working day of the window (VIS-TARGET,
 on the real calendar). One trip can serve several visits: with ``merge_overlapping`` a

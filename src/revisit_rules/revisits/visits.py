@@ -55,7 +55,7 @@ PRIORITY_CUSTOMER: Final = "PRIORITY_CUSTOMER"
 
 
 class VisitKind(enum.Enum):
-    """Why a visit is owed (DOMAIN.md § 5); each kind has its rule."""
+    """Why a visit is owed (decisions § 5); each kind has its rule."""
 
     HANDOVER = "handover"
     PERIODIC = "periodic"
@@ -125,7 +125,7 @@ _CAT_ORDER: Final[Mapping[Category, int]] = MappingProxyType({c: i for i, c in e
 
 
 class VisitLead(enum.Enum):
-    """Who leads a revisit (VIS-OWNER, DOMAIN.md § 5).
+    """Who leads a revisit (VIS-OWNER, decisions § 5).
 
     The construction seeds' leads: the project manager (项目经理, S002 1.1, S000 竣工工程质量
     回访制度), and under the quarterly scheme the managing director or chief engineer
@@ -217,7 +217,7 @@ def _ids(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def visit_id(project_id: str, kind: VisitKind, key: int | str) -> str:
-    """A planned visit's stable id, ``project:KIND:key`` (DOMAIN.md § 5 "Visit ids").
+    """A planned visit's stable id, ``project:KIND:key`` (decisions § 5 "Visit ids").
 
     ``key`` is 1 for HANDOVER, TECHNICAL and COMMISSIONING, the offset in months from
     acceptance for PERIODIC, the year its season starts for the seasonal kinds, and the
@@ -348,7 +348,7 @@ class Visit:
 
 @attrs.frozen
 class PlanFinding:
-    """Something the planner decided not to do, or did otherwise, and says so (DOMAIN.md § 5).
+    """Something the planner decided not to do, or did otherwise, and says so (decisions § 5).
 
     Attributes:
         project_id: the project it concerns.
