@@ -26,23 +26,17 @@ from revisit_rules.errors import (
     RevisitRulesError,
     UnknownRegionError,
 )
-from revisit_rules.liability import (
-    APPROVAL_CHAIN,
+from revisit_rules.liability import Defect, allocate_liability
+from revisit_rules.liability_values import (
     Allocation,
-    Approval,
     Cause,
     Charge,
-    Defect,
     Fund,
     Party,
     Procurement,
     Role,
-    Settlement,
-    SettlementLine,
-    allocate_liability,
-    settle,
-    split_amount,
 )
+from revisit_rules.money import split_amount
 from revisit_rules.periods import (
     CoolingSeasons,
     DateResult,
@@ -96,6 +90,7 @@ from revisit_rules.satisfaction import (
     survey_score,
 )
 from revisit_rules.seasons import cooling_season, heating_season, rainy_season
+from revisit_rules.settlement import APPROVAL_CHAIN, Approval, Settlement, SettlementLine, settle
 from revisit_rules.tracing import Trace, to_plain, trace
 from revisit_rules.warranty import (
     Category,
