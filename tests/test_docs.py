@@ -21,6 +21,7 @@ import sys
 import pytest
 
 import revisit_rules as rr
+from revisit_rules import liability
 from revisit_rules.errors import InvalidInputError
 from revisit_rules.io import golden as fmt
 from revisit_rules.rules import AREAS, DOCUMENTS, area_of, rule_rows, rule_table
@@ -43,6 +44,20 @@ def _load(name, path):
 
 gen = _load("revisit_docgen", DOCS / "_ext" / "revisit_docgen.py")
 render = _load("check_docs_render", ROOT / "scripts" / "check_docs_render.py")
+
+
+# --- the LIA table ----------------------------------------------------------------------------
+
+
+def test_lia_table_is_the_procedures_data():
+    """The page's LIA table has one row per key of the table the procedure reads, in order."""
+    rows = gen.lia_rows()
+    keys = [(c.name, p.name if p else "—") for c, p in liability._TABLE]
+
+    assert keys == [(r[0].split()[0], r[1].split()[0]) for r in rows]
+    assert [row.rule for row in liability._TABLE.values()] == [r[2] for r in rows]
+    assert all(r[2] in rr.RULES for r in rows)
+    assert len(gen.LIA_COLUMNS) == len(rows[0])
 
 
 # --- the rule tables' rows --------------------------------------------------------------------

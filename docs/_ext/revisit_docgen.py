@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 import revisit_rules
-from revisit_rules import cli, rules
+from revisit_rules import cli, liability, rules
 from revisit_rules.io import golden as golden_format
 
 if TYPE_CHECKING:
@@ -79,6 +79,48 @@ def _show(value: object) -> str:
     if isinstance(value, enum.Enum):
         return value.name
     return str(value)
+
+
+# --- the LIA table --------------------------------------------------------------------------
+
+#: The columns of :func:`lia_rows`.
+LIA_COLUMNS = (
+    "cause",
+    "procured by",
+    "rule",
+    "repairs",
+    "liable (pays from)",
+    "pays first (fund)",
+    "recovers",
+)
+
+
+def _party(party: Any) -> str:  # noqa: ANN401 - a Party or None
+    return "—" if party is None else f"{party.role.name} {party.role.zh}"
+
+
+def lia_rows() -> list[tuple[str, ...]]:
+    """The LIA table as the procedure reads it (``liability._TABLE``), one row per key.
+
+    Generated, so that the page shows the data the code decides by, not a copy of it.
+    """
+    rows = []
+    table = liability._TABLE  # noqa: SLF001 - the page shows the data the procedure reads
+    for (cause, procured), row in table.items():
+        liable = "; ".join(f"{r.name} ({f.name} {f.zh})" for r, f in row.liable.items())
+        payer = "—" if row.payer is None else f"{_party(row.payer[0])} ({row.payer[1].name})"
+        rows.append(
+            (
+                f"{cause.name} {cause.zh}",
+                "—" if procured is None else f"{procured.name} {procured.zh}",
+                row.rule,
+                _party(row.repairer),
+                liable or "—",
+                payer,
+                _party(row.creditor),
+            )
+        )
+    return rows
 
 
 # --- golden cases --------------------------------------------------------------------------

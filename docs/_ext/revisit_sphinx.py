@@ -121,7 +121,7 @@ def _note_package(directive: SphinxDirective) -> None:
     package = Path(rules.__file__).parent
     for path in (package / "ruledata").glob("*.py"):
         directive.env.note_dependency(str(path))
-    for name in ("rules.py", "policy.py", "seasons.py"):
+    for name in ("rules.py", "policy.py", "regions.py", "liability.py"):
         directive.env.note_dependency(str(package / name))
 
 
@@ -214,6 +214,16 @@ class RegionTable(SphinxDirective):
         head, rows = gen.region_rows()
         body = [_row([_entry(c) for c in row]) for row in rows]
         return [_table(head, body, [1] * len(head), "region-table")]
+
+
+class LiaTable(SphinxDirective):
+    """``lia-table``: the LIA table the procedure reads, one row per (cause, procured by)."""
+
+    def run(self) -> list[nodes.Node]:
+        """One row per key of ``liability._TABLE``."""
+        _note_package(self)
+        body = [_row([_entry(c) for c in row]) for row in gen.lia_rows()]
+        return [_table(gen.LIA_COLUMNS, body, (16, 12, 12, 14, 22, 14, 10), "lia-table")]
 
 
 # --- golden cases ----------------------------------------------------------------------------
@@ -360,6 +370,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("rule-table", RuleTable)
     app.add_directive("source-documents", SourceDocuments)
     app.add_directive("region-table", RegionTable)
+    app.add_directive("lia-table", LiaTable)
     app.add_directive("golden-cases", GoldenCases)
     app.add_directive("api-reference", ApiReference)
     app.add_directive("cli-help", CliHelp)
