@@ -84,6 +84,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "satisfaction",
             "rates",
             "deadlines",
+            "ledger",
+            "ledger.details",
+            "ledger.events",
         ),
     ),
     (

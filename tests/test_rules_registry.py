@@ -79,13 +79,10 @@ POLICY_FIELDS = attrs.fields_dict(rr.Policy)
 _LEDGER = "the service ledger issue computes it"
 UNCITED_KNOWN: dict[str, str] = {
     "SLA-TWO-FAILURES": _LEDGER,
-    "LED-EVENTS": _LEDGER,
-    "LED-CLOCKS": _LEDGER,
     "LED-OBLIGATION": _LEDGER,
     "LED-STATE": _LEDGER,
     "LED-CONSEQUENCE": _LEDGER,
     "LED-KPI": _LEDGER,
-    "LED-CHECK": _LEDGER,
 }
 
 

@@ -220,6 +220,8 @@ MODULE_ORDER = (
     "revisit_rules.money",
     "revisit_rules.settlement",
     "revisit_rules.deadlines",
+    "revisit_rules.ledger.events",
+    "revisit_rules.ledger.details",
     "revisit_rules.satisfaction",
     "revisit_rules.rates",
     "revisit_rules.policy",

@@ -21,6 +21,8 @@ __all__ = [
     "DateRangeError",
     "InvalidInputError",
     "InvalidTypeError",
+    "LedgerInputError",
+    "LedgerTypeError",
     "MissingDesignLifeError",
     "NoSeasonError",
     "PortfolioRowError",
@@ -162,3 +164,15 @@ def _rebuild_row_error(  # noqa: PLR0917 - the pickled state, positionally
     field: str, value: object, expected: str, rule: str, row: int | None, line: int | None
 ) -> PortfolioRowError:
     return PortfolioRowError(field, value, expected, rule=rule, row=row, line=line)
+
+
+class LedgerInputError(InvalidInputError):
+    """An event of the service log that is not acceptable (LED-CHECK).
+
+    The field names the event by its id (``Event(N-1).at``), then the field, so that a log
+    of thousands of events says which one is wrong.
+    """
+
+
+class LedgerTypeError(LedgerInputError, InvalidTypeError):
+    """An event's field of the wrong type (a naive or plain value where a type is meant)."""
