@@ -84,9 +84,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "satisfaction",
             "rates",
             "deadlines",
-            "ledger",
-            "ledger.details",
-            "ledger.events",
+            "service_ledger",
+            "service_ledger.details",
+            "service_ledger.events",
         ),
     ),
     (

@@ -28,20 +28,6 @@ from revisit_rules.errors import (
     RevisitRulesError,
     UnknownRegionError,
 )
-from revisit_rules.ledger.details import (
-    ComplaintDetails,
-    ComplaintSeverity,
-    Excused,
-    NoticeDetails,
-    RepairDone,
-    RepairKind,
-    RepairRevisit,
-    RepairScale,
-    RevisitRole,
-    Survey,
-    VisitDone,
-)
-from revisit_rules.ledger.events import Event, EventKind
 from revisit_rules.liability import Defect, allocate_liability
 from revisit_rules.liability_values import (
     Allocation,
@@ -106,6 +92,20 @@ from revisit_rules.satisfaction import (
     survey_score,
 )
 from revisit_rules.seasons import cooling_season, heating_season, rainy_season
+from revisit_rules.service_ledger.details import (
+    ComplaintDetails,
+    ComplaintSeverity,
+    Excused,
+    NoticeDetails,
+    RepairDone,
+    RepairKind,
+    RepairRevisit,
+    RepairScale,
+    RevisitRole,
+    Survey,
+    VisitDone,
+)
+from revisit_rules.service_ledger.events import Event, EventKind
 from revisit_rules.settlement import APPROVAL_CHAIN, Approval, Settlement, SettlementLine, settle
 from revisit_rules.tracing import Trace, to_plain, trace
 from revisit_rules.warranty import (

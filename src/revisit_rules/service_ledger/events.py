@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from revisit_rules.errors import InvalidInputError, LedgerInputError, LedgerTypeError
-from revisit_rules.ledger.details import (
+from revisit_rules.service_ledger.details import (
     ComplaintDetails,
     ComplaintSeverity,
     Details,
