@@ -87,6 +87,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "service_ledger",
             "service_ledger.details",
             "service_ledger.events",
+            "service_ledger.obligations",
+            "service_ledger._log",
+            "service_ledger._build",
+            "service_ledger.ledger",
         ),
     ),
     (

@@ -284,6 +284,10 @@ def test_trace_is_a_frozen_value():
     assert "tampered" != t.to_dict()["result"]["last_day"]
 
 
+AT_NOTICE = dt.datetime(2026, 5, 6, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+AS_OF = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+
+
 def _samples():
     """Arguments for every public function: name -> (args, kwargs), with mutable containers."""
     p = project(contract_terms={C.WATERPROOFING: rr.Years(1)})
@@ -298,6 +302,10 @@ def _samples():
         "deadline": ((rr.Deadline.DISPATCH, D(2026, 9, 28)), {}),
         "grade_visit": ((M("84.99"), rr.ServiceRating.EXCELLENT), {}),
         "handling_rate": ((19, 20), {}),
+        "ledger": (
+            ([p], [rr.Event.notice("N-1", p.id, AT_NOTICE, category=C.WATERPROOFING)], AS_OF),
+            {},
+        ),
         "period_end": ((D(2021, 10, 1), rr.Years(5)), {}),
         "plan_findings": (
             (

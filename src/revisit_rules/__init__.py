@@ -106,6 +106,8 @@ from revisit_rules.service_ledger.details import (
     VisitDone,
 )
 from revisit_rules.service_ledger.events import Event, EventKind
+from revisit_rules.service_ledger.ledger import Ledger, ledger
+from revisit_rules.service_ledger.obligations import Obligation, ObligationState
 from revisit_rules.settlement import APPROVAL_CHAIN, Approval, Settlement, SettlementLine, settle
 from revisit_rules.tracing import Trace, to_plain, trace
 from revisit_rules.warranty import (
@@ -154,12 +156,15 @@ __all__ = [
     "HeatingSeasons",
     "InvalidInputError",
     "InvalidTypeError",
+    "Ledger",
     "LedgerInputError",
     "LedgerTypeError",
     "MissingDesignLifeError",
     "Months",
     "NoSeasonError",
     "NoticeDetails",
+    "Obligation",
+    "ObligationState",
     "Party",
     "Period",
     "Plan",
@@ -214,6 +219,7 @@ __all__ = [
     "handling_rate",
     "heating_season",
     "in_warranty",
+    "ledger",
     "period_end",
     "plan_findings",
     "plan_revisits",

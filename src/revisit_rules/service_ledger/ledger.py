@@ -1,0 +1,212 @@
+"""The ledger: a portfolio's obligations as of an instant, and the views the desk asks for (LED).
+
+:func:`ledger` is a pure function of the projects, the event log and the as-of instant:
+every obligation the rules made arise by then, each with its state, ordered by when it is
+due. Events after the instant are not seen, so last year's audit can be re-run as it stood.
+Nothing is dropped: a visit done that matches no planned visit is listed as on request
+(S002 特殊回访), a notice received after its category's warranty ended as after the
+warranty, and an event no rule read as unused.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> import revisit_rules as rr
+>>> sh = ZoneInfo("Asia/Shanghai")
+>>> p = rr.Project("P-1", dt.date(2026, 3, 2), "shanghai", {rr.Category.WATERPROOFING})
+>>> notice = rr.Event.notice(
+...     "N-1", "P-1", dt.datetime(2026, 5, 6, 9, tzinfo=sh), category=rr.Category.WATERPROOFING
+... )
+>>> arrived = rr.Event.following(
+...     rr.EventKind.ARRIVED, "A-1", notice, dt.datetime(2026, 5, 8, 10, tzinfo=sh)
+... )
+>>> book = rr.ledger([p], [notice, arrived], dt.datetime(2026, 5, 20, tzinfo=sh))
+>>> arrive = book.where(rule="SLA-ARRIVE")[0]
+>>> arrive.state, arrive.lateness
+(<ObligationState.LATE: 'late'>, datetime.timedelta(seconds=3600))
+>>> [o.rule for o in book.where(project="P-1").overdue()][:3]
+['SLA-CERTIFICATE', 'SLA-REVISIT-PLAN', 'SLA-CERTIFICATE-DELIVERY']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, overload
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from revisit_rules._check import check_aware
+from revisit_rules.calendar import WorkCalendar, calendar_or_default
+from revisit_rules.errors import InvalidTypeError, LedgerInputError
+from revisit_rules.policy import Policy, policy_or_default
+from revisit_rules.project import Project
+from revisit_rules.service_ledger._build import build_all
+from revisit_rules.service_ledger._log import Log
+from revisit_rules.service_ledger.obligations import Obligation, ObligationState
+
+if TYPE_CHECKING:
+    from revisit_rules.liability_values import Role
+    from revisit_rules.service_ledger.events import Event
+
+__all__ = ["Ledger", "ledger"]
+
+_RULE = "LED-CHECK"
+
+
+def _sort_key(obligation: Obligation) -> tuple[dt.datetime, str, str]:
+    return (obligation.due_at, obligation.project_id, obligation.id)
+
+
+@attrs.frozen
+class Ledger(Sequence[Obligation]):
+    """Every obligation of a portfolio as of an instant, ordered by due, project and id.
+
+    Attributes:
+        as_of: the instant the ledger stands at.
+        obligations: the obligations, in order.
+        on_request: visits done that match no planned visit (S002 特殊回访).
+        after_warranty: notices received after their category's last day: listed, and
+            creating no obligation (LED-CLOCKS).
+        unused: seen events that no rule read: reported, never dropped.
+    """
+
+    as_of: dt.datetime
+    obligations: tuple[Obligation, ...]
+    on_request: tuple[Event, ...] = ()
+    after_warranty: tuple[Event, ...] = ()
+    unused: tuple[Event, ...] = ()
+
+    #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).
+    holds_results: ClassVar[bool] = True
+
+    @overload
+    def __getitem__(self, index: int) -> Obligation: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Obligation]: ...
+    def __getitem__(self, index: int | slice) -> Obligation | Sequence[Obligation]:
+        """The obligation(s) at ``index``, in order."""
+        return self.obligations[index]
+
+    def __len__(self) -> int:
+        """The number of obligations."""
+        return len(self.obligations)
+
+    def __iter__(self) -> Iterator[Obligation]:
+        """The obligations, in order."""
+        return iter(self.obligations)
+
+    def _keep(self, kept: Iterable[Obligation]) -> Ledger:
+        return attrs.evolve(self, obligations=tuple(kept))
+
+    def overdue(self) -> Ledger:
+        """The obligations not discharged and due before the ledger's instant."""
+        return self._keep(o for o in self if o.state is ObligationState.OVERDUE)
+
+    def open(self) -> Ledger:
+        """The obligations not discharged and not yet due."""
+        return self._keep(o for o in self if o.state is ObligationState.OPEN)
+
+    def due_between(self, first: dt.date, last: dt.date) -> Ledger:
+        """The obligations whose due day lies from ``first`` to ``last`` (the worklist).
+
+        Raises:
+            InvalidTypeError: ``first`` or ``last`` is not a ``datetime.date``.
+        """
+        for name, value in (("first", first), ("last", last)):
+            if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+                raise InvalidTypeError(name, value, "a datetime.date", rule="LED-STATE")
+        return self._keep(o for o in self if first <= o.due_day <= last)
+
+    def where(
+        self,
+        *,
+        project: str | None = None,
+        obligor: Role | None = None,
+        rule: str | None = None,
+    ) -> Ledger:
+        """The obligations of ``project``, owed by ``obligor``, under ``rule`` (each if given)."""
+        return self._keep(
+            o
+            for o in self
+            if (project is None or o.project_id == project)
+            and (obligor is None or o.obligor is obligor)
+            and (rule is None or o.rule == rule)
+        )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per obligation (for pandas and CSV): enums by name."""
+        return [
+            {
+                "id": o.id,
+                "project_id": o.project_id,
+                "rule": o.rule,
+                "subject": o.subject,
+                "obligor": o.obligor.name,
+                "trigger": o.trigger,
+                "starts": o.starts,
+                "due_at": o.due_at,
+                "due_day": o.due_day,
+                "state": o.state.name,
+                "discharged_by": o.discharged_by,
+                "lateness_hours": None if o.lateness is None else o.lateness.total_seconds() / 3600,
+                "provisional": o.provisional,
+                "rules": o.rules,
+            }
+            for o in self
+        ]
+
+
+def _projects(projects: object) -> dict[str, Project]:
+    if not isinstance(projects, Iterable) or isinstance(projects, str | Project):
+        raise InvalidTypeError(
+            "projects", projects, "an iterable of revisit_rules.Project", rule=_RULE
+        )
+    out: dict[str, Project] = {}
+    for project in projects:
+        if not isinstance(project, Project):
+            raise InvalidTypeError("projects[]", project, "a revisit_rules.Project", rule=_RULE)
+        if project.id in out:
+            raise LedgerInputError("projects[].id", project.id, "a unique project id", rule=_RULE)
+        out[project.id] = project
+    return out
+
+
+def ledger(
+    projects: Iterable[Project],
+    events: Iterable[Event],
+    as_of: dt.datetime,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Ledger:
+    """Every obligation of ``projects`` as of ``as_of``, from the event log ``events``.
+
+    Args:
+        projects: the portfolio (unique ids).
+        events: the event log, in any order; events after ``as_of`` are not seen.
+        as_of: the instant the ledger stands at (time-zone-aware).
+        policy: the deadlines' lengths, the time zone, the revisit plan (default ``Policy()``).
+        calendar: the working-day calendar (default :func:`~revisit_rules.china_calendar`).
+
+    Raises:
+        LedgerInputError: an event the log refuses (LED-CHECK: an unknown project or
+            followed event, an event before the acceptance or the event it follows, a
+            duplicated id, a visit id the plan does not have, a category the project lacks),
+            naming the event and the field.
+        InvalidTypeError: ``as_of`` not an aware datetime; projects or events of the wrong
+            type.
+    """
+    check_aware("as_of", as_of, rule="LED-STATE", why="the ledger stands at an instant")
+    pol = policy_or_default(policy, rule="LED-OBLIGATION")
+    cal = calendar_or_default(calendar)
+    by_id = _projects(projects)
+    zone = ZoneInfo(pol.timezone)
+    log = Log(by_id, events, as_of, zone)
+    found = build_all(log, by_id.values(), pol, cal)
+    return Ledger(
+        as_of=as_of,
+        obligations=tuple(sorted(found.obligations, key=_sort_key)),
+        on_request=tuple(found.on_request),
+        after_warranty=tuple(found.after_warranty),
+        unused=tuple(e for e in log.seen if e.id not in found.read),
+    )
