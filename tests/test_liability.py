@@ -1322,3 +1322,10 @@ def test_meas_exclusions_quoted_without_a_number(rule_id):
     meas = [s for s in rr.RULES[rule_id].sources if s.document == "MEAS"]
 
     assert [("", True)] == [(s.ref, MEAS_EXCLUSIONS in s.quote) for s in meas]
+
+
+@pytest.mark.parametrize("key", ["a", rr.Role.OWNER, 1])
+def test_split_amount_refuses_a_key_that_is_not_a_party(key):
+    """LIA-MONEY: split_amount splits between parties; any other key is a typed error."""
+    with pytest.raises(rr.InvalidTypeError, match=r"shares key = .*revisit_rules\.Party"):
+        rr.split_amount(Decimal("1.00"), {key: 1})

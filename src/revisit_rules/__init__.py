@@ -37,8 +37,8 @@ from revisit_rules.liability_values import (
     Party,
     Procurement,
     Role,
+    split_amount,
 )
-from revisit_rules.money import split_amount
 from revisit_rules.periods import (
     CoolingSeasons,
     DateResult,

@@ -83,8 +83,9 @@ from revisit_rules.liability_values import (
     _Draft,
     _enum_check,
     _Row,
+    split_amount,
 )
-from revisit_rules.money import _cents, _fen, _money, _shares, _yuan, split_amount
+from revisit_rules.money import _cents, _fen, _money, _shares, _yuan
 from revisit_rules.policy import PmLateScope, policy_or_default
 from revisit_rules.settlement import APPROVAL_CHAIN, Approval, Settlement, SettlementLine, settle
 from revisit_rules.warranty import Category, Project, warranty_expiry

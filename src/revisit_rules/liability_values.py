@@ -28,7 +28,7 @@ import attrs
 
 from revisit_rules._check import FrozenMap, check_member
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
-from revisit_rules.money import _fen, _money, _yuan
+from revisit_rules.money import Share, _fen, _money, _yuan, split_by_shares
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -51,6 +51,7 @@ __all__ = [
     "Party",
     "Procurement",
     "Role",
+    "split_amount",
 ]
 
 # --- findings ---------------------------------------------------------------------------
@@ -249,6 +250,37 @@ class Party:
     def __str__(self) -> str:
         """The role's name, then the party's name."""
         return f"{self.role.name} {self.name}" if self.name else self.role.name
+
+
+def split_amount(total: Decimal, shares: Mapping[Party, Share]) -> dict[Party, Decimal]:
+    """Split ``total`` by ``shares`` to the fen, the parts adding up to ``total`` exactly.
+
+    The largest-remainder method (LIA-MONEY): each party first gets its exact share rounded
+    down to the fen; the fen left over go one each to the parties with the largest
+    remainders, ties to the party given first. Each part is within one fen of the exact
+    share.
+
+    Args:
+        total: a ``Decimal`` of whole fen, >= 0 (never a float).
+        shares: ``Party -> share`` (``Fraction``, ``Decimal`` or ``int``), each >= 0,
+            summing to exactly 1. Use ``Fraction(1, 3)`` for thirds.
+
+    Returns:
+        ``Party -> amount`` in the order of ``shares``, each with 2 decimal places.
+
+    Raises:
+        InvalidTypeError: a key that is not a :class:`Party`, a float, a non-Decimal total.
+        InvalidInputError: shares that do not sum to 1, a negative share or amount.
+
+    >>> from decimal import Decimal
+    >>> from fractions import Fraction
+    >>> import revisit_rules as rr
+    >>> a, b, c = (rr.Party(rr.Role.SUBCONTRACTOR, n) for n in "ABC")
+    >>> third = Fraction(1, 3)
+    >>> list(split_amount(Decimal("100.00"), {a: third, b: third, c: third}).values())
+    [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
+    """
+    return split_by_shares(total, shares, key=Party)
 
 
 _GC: Final = Party(Role.GENERAL_CONTRACTOR)

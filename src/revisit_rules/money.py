@@ -6,14 +6,14 @@ context. A split by shares uses the largest-remainder method: the parts always a
 the total exactly, each within one fen of its exact share.
 
 The module knows nothing of parties: a split is keyed by any hashable value (the
-liability rules key it by :class:`~revisit_rules.Party`).
+liability rules key it by :class:`~revisit_rules.Party`, and the public
+:func:`~revisit_rules.split_amount` refuses any other key).
 
 Sources: decisions § 6 LIA-MONEY.
 
 >>> from decimal import Decimal
 >>> from fractions import Fraction
->>> import revisit_rules as rr
->>> rr.split_amount(Decimal("0.10"), {"A": Fraction(5, 6), "B": Fraction(1, 6)})
+>>> split_by_shares(Decimal("0.10"), {"A": Fraction(5, 6), "B": Fraction(1, 6)})
 {'A': Decimal('0.08'), 'B': Decimal('0.02')}
 """
 
@@ -28,7 +28,7 @@ from typing import Final, TypeVar
 from revisit_rules._check import FrozenMap, check_decimal_size
 from revisit_rules.errors import InvalidInputError, InvalidTypeError, shown
 
-__all__ = ["split_amount"]
+__all__ = ["split_by_shares"]
 
 K = TypeVar("K", bound=Hashable)
 
@@ -114,32 +114,16 @@ def _shares(
     return FrozenMap(out)
 
 
-def split_amount(total: Decimal, shares: Mapping[K, Share]) -> dict[K, Decimal]:
+def split_by_shares(
+    total: Decimal, shares: Mapping[K, Share], *, key: type[K] | None = None
+) -> dict[K, Decimal]:
     """Split ``total`` by ``shares`` to the fen, the parts adding up to ``total`` exactly.
 
-    The largest-remainder method (LIA-MONEY): each party first gets its exact share rounded
-    down to the fen; the fen left over go one each to the parties with the largest
-    remainders, ties to the party given first. Each part is within one fen of the exact
-    share.
-
-    Args:
-        total: a ``Decimal`` of whole fen, >= 0 (never a float).
-        shares: ``party -> share`` (``Fraction``, ``Decimal`` or ``int``), each >= 0,
-            summing to exactly 1. Use ``Fraction(1, 3)`` for thirds. A party is any
-            hashable key; the liability rules use :class:`~revisit_rules.Party`.
-
-    Returns:
-        ``party -> amount`` in the order of ``shares``, each with 2 decimal places.
-
-    >>> from decimal import Decimal
-    >>> import revisit_rules as rr
-    >>> a, b, c = (rr.Party(rr.Role.SUBCONTRACTOR, n) for n in "ABC")
-    >>> third = Fraction(1, 3)
-    >>> list(split_amount(Decimal("100.00"), {a: third, b: third, c: third}).values())
-    [Decimal('33.34'), Decimal('33.33'), Decimal('33.33')]
+    The arithmetic of :func:`~revisit_rules.split_amount` (LIA-MONEY), for any hashable
+    party; with ``key``, every party must be an instance of it.
     """
     amount = _money("total", total)
-    fracs: FrozenMap[K, Fraction] = _shares("shares", shares)
+    fracs: FrozenMap[K, Fraction] = _shares("shares", shares, key=key)
     fen = _fen(amount)
     exact = [(party, fen * share) for party, share in fracs.items()]
     parts = {party: math.floor(x) for party, x in exact}
