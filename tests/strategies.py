@@ -43,7 +43,7 @@ inner_working_days = st.dates(min_value=dt.date(2002, 1, 1), max_value=dt.date(2
 
 # --- Satisfaction (SAT) ----------------------------------------------------------------
 # This section's own import, appended after the shared ones above.
-from revisit_rules.satisfaction import Satisfaction, ServiceRating  # noqa: E402
+from revisit_rules.grading import Satisfaction, ServiceRating  # noqa: E402
 
 #: Quality scores from 0 to 100, in every exact type grade_visit accepts (SAT-ABC).
 quality_scores = st.one_of(

@@ -81,7 +81,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "liability_values",
             "settlement",
             "liability",
-            "satisfaction",
+            "grading",
             "rates",
             "deadlines",
             "service_ledger",
@@ -95,7 +95,14 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "adapters and renderers",
-        ("render.plain", "render.report", "tracing", "io.portfolio", "portfolio"),
+        (
+            "render.plain",
+            "render.report",
+            "tracing",
+            "io.portfolio",
+            "portfolio",
+            "satisfaction",
+        ),
     ),
     ("the package and its tools", ("", "cli", "__main__", "io.golden")),
 )

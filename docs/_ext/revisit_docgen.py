@@ -222,7 +222,7 @@ MODULE_ORDER = (
     "revisit_rules.deadlines",
     "revisit_rules.service_ledger.events",
     "revisit_rules.service_ledger.details",
-    "revisit_rules.satisfaction",
+    "revisit_rules.grading",
     "revisit_rules.rates",
     "revisit_rules.policy",
     "revisit_rules.rulebook",

@@ -28,6 +28,14 @@ from revisit_rules.errors import (
     RevisitRulesError,
     UnknownRegionError,
 )
+from revisit_rules.grading import (
+    Grade,
+    Grading,
+    Satisfaction,
+    ServiceRating,
+    grade_visit,
+    survey_score,
+)
 from revisit_rules.liability import Defect, allocate_liability
 from revisit_rules.liability_values import (
     Allocation,
@@ -83,14 +91,6 @@ from revisit_rules.revisits import (
     visit_status,
 )
 from revisit_rules.rules import AREAS, RULES, Rule, RuleRow, Source, rule_rows, rule_table
-from revisit_rules.satisfaction import (
-    Grade,
-    Grading,
-    Satisfaction,
-    ServiceRating,
-    grade_visit,
-    survey_score,
-)
 from revisit_rules.seasons import cooling_season, heating_season, rainy_season
 from revisit_rules.service_ledger.details import (
     ComplaintDetails,

@@ -44,6 +44,7 @@ import attrs
 from revisit_rules.__about__ import __version__
 from revisit_rules.calendar import china_calendar
 from revisit_rules.errors import InvalidInputError, RevisitRulesError
+from revisit_rules.grading import ServiceRating, grade_visit
 from revisit_rules.portfolio import example_portfolio, read_portfolio
 from revisit_rules.render.report import (
     EXPIRY_HEAD,
@@ -56,7 +57,6 @@ from revisit_rules.render.report import (
 from revisit_rules.render.text import table
 from revisit_rules.revisits import Visit, annual_plan
 from revisit_rules.rules import AREAS, rule_table
-from revisit_rules.satisfaction import ServiceRating, grade_visit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

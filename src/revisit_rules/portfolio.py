@@ -8,6 +8,8 @@ True
 
 from __future__ import annotations
 
+# Pickles of a PortfolioRowError made before it moved to errors name its rebuilder here.
+from revisit_rules.errors import _rebuild_row_error  # noqa: F401
 from revisit_rules.io.portfolio import (
     CATEGORY_LABELS,
     COLUMNS,

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from revisit_rules.policy import Policy
 
-from revisit_rules.satisfaction import Grade, Grading, Satisfaction, _hundredths, survey_score
+from revisit_rules.grading import Grade, Grading, Satisfaction, _hundredths, survey_score
 
 __all__ = [
     "BELOW_RETURN_TARGET",

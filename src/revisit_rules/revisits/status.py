@@ -13,11 +13,11 @@ from revisit_rules.errors import (
     InvalidInputError,
     InvalidTypeError,
 )
+from revisit_rules.grading import Grade
 from revisit_rules.policy import Policy, policy_or_default
 from revisit_rules.revisits.visits import (
     Visit,
 )
-from revisit_rules.satisfaction import Grade
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -1,7 +1,7 @@
 """Rules SAT-*: grading revisits, surveys, indicators and customer classes (decisions § 8).
 
-VIS-OWNER (decisions § 5, who leads a visit) lives here too, because the module that
-applies it, :mod:`revisit_rules.satisfaction`, is the one that reads the customer classes.
+VIS-OWNER (decisions § 5, who leads a visit) lives here too, beside SAT-CLASS, the
+customer classes it reads.
 
 Quotes are verbatim from the seeds (``../shared/seeds/``), punctuation as printed there,
 and from 《中华人民共和国民法典》 Art. 1259 for how 以上/以下/低于/高于 are read.

@@ -1,6 +1,6 @@
 """Rules SEA-*: heating, cooling and rainy seasons (decisions § 3).
 
-The heating-season rows are listed from the region table of :mod:`revisit_rules.seasons`
+The heating-season rows are listed from the region table of :mod:`revisit_rules.regions`
 itself, grouped as verified (a local rule) or customary, so the registry and the table
 cannot drift apart.
 """
