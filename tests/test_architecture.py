@@ -127,28 +127,74 @@ def _type_checking(node: ast.stmt) -> bool:
     }
 
 
-def _runtime_imports(tree: ast.Module, package: str = "revisit_rules") -> set[str]:
+def _absolute(module: str, node: ast.ImportFrom, package: str, packages: set[str]) -> str | None:
+    """The dotted name below ``package`` that ``node`` imports from (relative ones too)."""
+    if node.level:
+        parts = module.split(".") if module else []
+        # a module's package is its parent; a package (``__init__``) is its own
+        base = parts if module in packages else parts[:-1]
+        base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
+        return ".".join([*base, *([node.module] if node.module else [])])
+    if node.module and (node.module == package or node.module.startswith(f"{package}.")):
+        return node.module.removeprefix(package).removeprefix(".")
+    return None
+
+
+def _parents(name: str, importer: str) -> set[str]:
+    """The packages importing ``name`` runs first, but those ``importer`` is inside."""
+    parts = name.split(".")
+    found = {".".join(parts[:i]) for i in range(1, len(parts))}
+    return {p for p in found if not (importer == p or importer.startswith(f"{p}."))}
+
+
+def _runtime_imports(
+    tree: ast.Module,
+    module: str = "",
+    packages: set[str] | None = None,
+    package: str = "revisit_rules",
+) -> set[str]:
     """The package's modules a module imports at run time (``if TYPE_CHECKING`` left out)."""
     found: set[str] = set()
+    nodes: list[ast.AST] = []
     for node in tree.body:
         if _type_checking(node):
-            continue
+            nodes += node.orelse  # type: ignore[attr-defined]
+        else:
+            nodes.append(node)
+    for node in nodes:
         for sub in ast.walk(node):
-            if isinstance(sub, ast.ImportFrom) and sub.module:
-                if sub.module == package or sub.module.startswith(f"{package}."):
-                    base = sub.module.removeprefix(package).removeprefix(".")
-                    found.add(base)
-                    # ``from revisit_rules.render import ics`` imports a submodule
-                    found.update(f"{base}.{a.name}".strip(".") for a in sub.names)
+            if isinstance(sub, ast.ImportFrom):
+                base = _absolute(module, sub, package, packages or {""})
+                if base is None:
+                    continue
+                found.add(base)
+                found |= _parents(base, module)
+                # ``from revisit_rules.render import ics`` imports a submodule
+                found.update(f"{base}.{a.name}".strip(".") for a in sub.names)
             elif isinstance(sub, ast.Import):
                 for alias in sub.names:
                     if alias.name == package or alias.name.startswith(f"{package}."):
-                        found.add(alias.name.removeprefix(package).removeprefix("."))
+                        name = alias.name.removeprefix(package).removeprefix(".")
+                        found |= {name} | _parents(name, module)
     return found
 
 
+def _dynamic_imports(modules: dict[str, ast.Module]) -> list[tuple[str, int]]:
+    """(module, line) of every ``importlib.import_module`` or ``__import__`` call."""
+    found = []
+    for name, tree in modules.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                called = ast.unparse(node.func)
+                if called in {"importlib.import_module", "import_module", "__import__"}:
+                    found.append((name, node.lineno))
+    return sorted(found)
+
+
 def _graph(modules: dict[str, ast.Module]) -> dict[str, set[str]]:
-    return {name: _runtime_imports(tree) & set(modules) - {name} for name, tree in modules.items()}
+    return {
+        name: _runtime_imports(tree, name) & set(modules) - {name} for name, tree in modules.items()
+    }
 
 
 def _in_function_imports(modules: dict[str, ast.Module]) -> list[tuple[str, str, int]]:
@@ -219,6 +265,11 @@ def test_no_import_inside_a_function():
     assert [] == found
 
 
+def test_no_dynamic_import():
+    """No module imports another by name at run time (the graph could not see it)."""
+    assert [] == _dynamic_imports(MODULES)
+
+
 def test_every_module_has_a_layer():
     """Each module of the package is in exactly one layer."""
     placed = [m for _, members in LAYERS for m in members]
@@ -276,3 +327,35 @@ def test_planted_violations_are_found(tmp_path):
     assert {"errors", "policy"} <= set(_cycle(graph) or [])
     assert ["errors (writers and checks) imports policy (policy)"] == _upward(graph)
     assert "cli" not in graph["policy"]  # a TYPE_CHECKING import is not a run-time one
+
+
+def test_planted_hidden_imports_are_found(tmp_path):
+    """A relative import, an import in TYPE_CHECKING's else, a dynamic import, a parent."""
+    modules = _plant(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "errors.py": (
+                "from . import cli\n"
+                "import typing\n"
+                "if typing.TYPE_CHECKING:\n"
+                "    pass\n"
+                "else:\n"
+                "    from .policy import Policy\n"
+                "import importlib\n"
+                "importlib.import_module('revisit_rules.rules')\n"
+            ),
+            "policy.py": "from revisit_rules.render.html import html_table\n",
+            "cli.py": "",
+            "render/__init__.py": "from revisit_rules.cli import main\n",
+            "render/html.py": "from .text import table\n",
+            "render/text.py": "",
+        },
+    )
+    graph = _graph(modules)
+
+    assert {"cli", "policy"} <= graph["errors"]
+    assert {"render", "render.html"} <= graph["policy"]  # importing a submodule runs its package
+    assert "render.text" in graph["render.html"]  # relative to its own package
+    assert "render" not in graph["render.html"]  # inside it: the package is already running
+    assert [("errors", 8)] == _dynamic_imports(modules)
