@@ -39,6 +39,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "render.html",
             "render.tables",
             "render.ics",
+            "render.views",
         ),
     ),
     (

@@ -77,8 +77,7 @@ from revisit_rules.periods import (
 )
 from revisit_rules.policy import Convention, policy_or_default
 from revisit_rules.project import Project, _names
-from revisit_rules.render.html import html_table
-from revisit_rules.render.text import table
+from revisit_rules.render.views import schedule_html, schedule_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -438,43 +437,16 @@ class WarrantySchedule:
         """The last day of the longest warranty."""
         return max(e.last_day for e in self.expiries)
 
-    def _rows(self) -> list[tuple[str, ...]]:
-        def day(d: dt.date | None) -> str:
-            return d.isoformat() if d else "—"
-
-        return [
-            (
-                e.category.name,
-                e.category.zh,
-                day(e.statutory_last_day),
-                day(e.contract_last_day),
-                day(e.last_day) + (" *" if e.provisional else ""),
-                ", ".join(e.findings),
-            )
-            for e in self.expiries
-        ]
-
     #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).
     holds_results: ClassVar[bool] = True
 
-    _HEAD: ClassVar[tuple[str, ...]] = (
-        "category",
-        "类别",
-        "statutory",
-        "contract",
-        "last day",
-        "findings",
-    )
-
     def __str__(self) -> str:
         """An aligned text table; ``*`` marks provisional days."""
-        lines = [f"project {self.project_id}, accepted {self.accepted_on}"]
-        return "\n".join(lines + table(self._HEAD, self._rows()))
+        return schedule_text(self)
 
     def _repr_html_(self) -> str:
         """An HTML table for notebooks."""
-        caption = f"project {self.project_id}, accepted {self.accepted_on}"
-        return html_table(self._HEAD, self._rows(), caption=caption)
+        return schedule_html(self)
 
 
 def warranty_schedule(project: Project, *, policy: Policy | None = None) -> WarrantySchedule:

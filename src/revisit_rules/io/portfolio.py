@@ -80,6 +80,7 @@ from typing import TYPE_CHECKING, Final
 
 from revisit_rules.categories import CATEGORY_LABELS
 from revisit_rules.errors import InvalidInputError, InvalidTypeError, PortfolioRowError
+from revisit_rules.io.text import member_from_text
 from revisit_rules.periods import (
     Period,
 )
@@ -238,14 +239,15 @@ def _customer_class(text: str) -> CustomerClass:
     if not text:
         return CustomerClass.B
     try:
-        return CustomerTier(text.upper()).customer_class
-    except ValueError:
+        tier = member_from_text(CustomerTier, text, field="customer_class", rule="SAT-CLASS")
+    except InvalidInputError:
         raise _CellError(
             "customer_class",
             text,
             "A, B or C (or a tier AAA, AA, BBB, BB), or blank (B)",
             "SAT-CLASS",
         ) from None
+    return tier.customer_class
 
 
 def _cells(row: Mapping[str, str | None]) -> dict[str, str]:

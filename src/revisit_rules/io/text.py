@@ -1,8 +1,10 @@
 """The one text grammar: periods, categories and enum members as people write them.
 
-Every reader of the package (the portfolio CSV, the golden cases, the command line) reads
-text through here, so that a spelling one accepts, all accept, and ``str()`` of a value
-reads back as the value (``Period.from_text(str(p)) == p``).
+The readers of the package read periods, categories and enum members through here (the
+portfolio CSV, the golden cases' periods, ``ServiceRating.from_text`` on the command
+line), so that a spelling one accepts, all accept, and ``str()`` of a value reads back
+as the value (``Period.from_text(str(p)) == p``). The golden cases alone write enum
+members by their exact names, strictly, so that a typo in an auditor's case is caught.
 
 Periods (CAL-PERIOD): a whole number and a unit, with or without a space, any case:
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from revisit_rules._check import check_aware
 from revisit_rules.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -52,11 +53,11 @@ def calendar(
     ``product`` completes the PRODID (``-//revisit-rules//{product}//ZH``).
 
     Raises:
-        InvalidInputError: ``stamp`` not an aware datetime, or a text with a control
+        InvalidInputError: ``stamp`` not an aware datetime (InvalidTypeError for another
+            type), or a text with a control
             character (naming the text's field and ``rule``).
     """
-    if not isinstance(stamp, dt.datetime) or stamp.utcoffset() is None:
-        raise InvalidInputError("stamp", stamp, "an aware datetime", rule=rule)
+    check_aware("stamp", stamp, rule=rule, why="the DTSTAMP of every event")
     dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",

@@ -19,9 +19,7 @@ from revisit_rules.errors import (
 from revisit_rules.periods import _add_months as add_months
 from revisit_rules.policy import Policy, policy_or_default
 from revisit_rules.project import Project
-from revisit_rules.render import ics
-from revisit_rules.render.html import html_table
-from revisit_rules.render.ics import AllDayEvent
+from revisit_rules.render.views import plan_html, plan_ics
 from revisit_rules.revisits._needs import (
     merge_needs,
 )
@@ -33,9 +31,8 @@ from revisit_rules.revisits.visits import (
     VIS_MIN_NOT_MET,
     PlanFinding,
     Visit,
-    VisitKind,
 )
-from revisit_rules.warranty import Category, last_days
+from revisit_rules.warranty import last_days
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -359,71 +356,11 @@ class Plan(Sequence[Visit]):
         (the same visit gives the same UID in every export). ``stamp`` is the DTSTAMP, an
         aware datetime; by default the plan's first day at 00:00 UTC (no clock is read).
         """
-        if stamp is None:
-            stamp = dt.datetime(self.year, 1, 1, tzinfo=dt.UTC)
-        events = [
-            AllDayEvent(
-                uid=v.ics_uid,
-                day=v.target,
-                summary=(
-                    ("回访 ", "summary"),
-                    (v.project_id, "Visit.project_id"),
-                    (": ", "summary"),
-                    ("、".join(VisitKind[n].zh for n in v.kind_names), "kinds"),
-                ),
-                description=(
-                    f"窗口 window: {v.earliest} – {v.latest}\n"
-                    f"类别 categories: {'、'.join(Category[n].zh for n in v.category_names)}\n"
-                    f"负责 lead: {v.lead.zh}\n"
-                    f"规则 rules: {', '.join(v.rules)}"
-                    + ("\n暂定 provisional calendar" if v.provisional else "")
-                ),
-                categories=v.kind_names,
-            )
-            for v in self.visits
-        ]
-        return ics.calendar(
-            f"{name} {self.year}",
-            events,
-            product="annual revisit plan",
-            stamp=stamp,
-            rule="VIS-ANNUAL",
-        )
+        return plan_ics(self, stamp=stamp, name=name)
 
     #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).
     holds_results: ClassVar[bool] = True
 
-    _HEAD: ClassVar[tuple[str, ...]] = (
-        "target",
-        "project",
-        "kinds",
-        "categories",
-        "window",
-        "lead",
-        "",
-    )
-
-    def _rows(self) -> list[tuple[str, ...]]:
-        return [
-            (
-                v.target.isoformat(),
-                v.project_id,
-                "、".join(VisitKind[n].zh for n in v.kind_names),
-                ", ".join(v.category_names),
-                f"{v.earliest} – {v.latest}",
-                v.lead.zh,
-                "、".join(
-                    (["满意度调查"] if v.survey else []) + (["暂定"] if v.provisional else [])
-                ),
-            )
-            for v in self.visits
-        ]
-
     def _repr_html_(self) -> str:
         """An HTML table for notebooks, the plan's findings below it."""
-        return html_table(
-            self._HEAD,
-            self._rows(),
-            caption=f"回访计划 {self.year}: {len(self.visits)} visits",
-            notes=[f"{f.project_id} {f.code} ({f.rule}): {f.detail}" for f in self.findings],
-        )
+        return plan_html(self)
