@@ -51,10 +51,11 @@ from revisit_rules.render.report import (
     csv_records,
     expiry_records,
     expiry_table,
+    grade_record,
+    grade_table,
     json_records,
     plan_table,
 )
-from revisit_rules.render.text import table
 from revisit_rules.revisits import Visit, annual_plan
 from revisit_rules.rules import AREAS, rule_table
 
@@ -165,27 +166,8 @@ def _grade(args: argparse.Namespace) -> str:
     service = ServiceRating.from_text(args.service)
     grading = grade_visit(score, service)
     if args.format == "json":
-        return json_records(
-            {
-                "quality_score": str(score),
-                "service": service.name,
-                "grade": grading.grade.value,
-                "quality_grade": grading.quality_grade.value,
-                "service_grade": grading.service_grade.value,
-                "requires_corrective_action": grading.requires_corrective_action,
-                "rules": grading.rules,
-            }
-        )
-    rows = [
-        ("grade", grading.grade.value, f"({grading.grade.zh})"),
-        ("quality", grading.quality_grade.value, f"(score {score})"),
-        ("service", grading.service_grade.value, f"({service.name} {service.zh})"),
-        ("rules", ", ".join(grading.rules), ""),
-    ]
-    lines = table(rows[0], rows[1:])
-    if grading.requires_corrective_action:
-        lines.append("grade C: a corrective-action record is due (SAT-ACTION)")
-    return "\n".join(lines) + "\n"
+        return json_records(grade_record(grading, score, service))
+    return grade_table(grading, score, service)
 
 
 def _rules(args: argparse.Namespace) -> str:

@@ -20,7 +20,9 @@ from revisit_rules.warranty import warranty_schedule
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from decimal import Decimal
 
+    from revisit_rules.grading import Grading, ServiceRating
     from revisit_rules.project import Project
     from revisit_rules.revisits import Plan
 
@@ -33,6 +35,8 @@ __all__ = [
     "csv_records",
     "expiry_records",
     "expiry_table",
+    "grade_record",
+    "grade_table",
     "json_records",
     "plan_table",
 ]
@@ -184,4 +188,31 @@ def expiry_table(records: list[dict[str, Any]], count: int, source: str) -> str:
     lines += table(head, rows) if rows else ["(no project)"]
     if any(r["provisional"] for r in records):
         lines.append("* provisional: rests on a year whose holiday arrangement is not published")
+    return "\n".join(lines) + "\n"
+
+
+def grade_record(grading: Grading, score: Decimal, service: ServiceRating) -> dict[str, Any]:
+    """A visit's grading as one record: the score, the service, the grades and the rules."""
+    return {
+        "quality_score": str(score),
+        "service": service.name,
+        "grade": grading.grade.value,
+        "quality_grade": grading.quality_grade.value,
+        "service_grade": grading.service_grade.value,
+        "requires_corrective_action": grading.requires_corrective_action,
+        "rules": grading.rules,
+    }
+
+
+def grade_table(grading: Grading, score: Decimal, service: ServiceRating) -> str:
+    """A visit's grading as an aligned text table, and the corrective action it calls for."""
+    rows = [
+        ("grade", grading.grade.value, f"({grading.grade.zh})"),
+        ("quality", grading.quality_grade.value, f"(score {score})"),
+        ("service", grading.service_grade.value, f"({service.name} {service.zh})"),
+        ("rules", ", ".join(grading.rules), ""),
+    ]
+    lines = table(rows[0], rows[1:])
+    if grading.requires_corrective_action:
+        lines.append("grade C: a corrective-action record is due (SAT-ACTION)")
     return "\n".join(lines) + "\n"
