@@ -507,3 +507,31 @@ def test_a_later_event_never_undoes_a_final_state(times, kind):
     for o in before:
         if o.state.final:
             assert o.state is after[o.id].state
+
+
+class TestOutputs:
+    """The ledger as reminders (ICS) and as a notebook table (HTML)."""
+
+    def test_ics_reminds_of_what_is_still_owed(self):
+        """OPEN and OVERDUE obligations are reminders on their due day; stable UIDs."""
+        n = notice()
+        arrived = rr.Event.following(K.ARRIVED, "A-1", n, at(hours=2))
+        ledger = book([n, arrived], as_of=at(hours=30))
+        text = ledger.to_ics()
+
+        still = [o for o in ledger if o.state in {S.OPEN, S.OVERDUE}]
+        assert len(still) == text.count("BEGIN:VEVENT")
+        assert "CATEGORIES:SLA-ARRIVE" not in text  # met: no reminder
+        assert "CATEGORIES:SLA-PLAN" in text
+        assert text == book([n, arrived], as_of=at(hours=30)).to_ics()
+        assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+    def test_html_shows_the_states_and_the_names(self):
+        """Chinese labels, the project's name, a colour per state."""
+        named = attrs.evolve(P, name="滨江花园")
+        html = book([notice()], as_of=at(hours=30), projects=(named,))._repr_html_()
+
+        assert "滨江花园" in html
+        assert S.OVERDUE.zh in html
+        assert "background:#ffd6d6" in html  # overdue
+        assert rr.RULES["SLA-ARRIVE"].title_zh in html

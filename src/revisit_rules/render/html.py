@@ -18,10 +18,12 @@ def html_table(
     caption: str | None = None,
     css_class: str | None = None,
     notes: Iterable[str] = (),
+    row_styles: Sequence[str] | None = None,
 ) -> str:
     """A ``<table>`` of ``head`` and ``rows``, with an optional caption, class and notes.
 
-    Every text is escaped; ``notes``, if any, follow the table as a ``<ul>``.
+    Every text is escaped; ``notes``, if any, follow the table as a ``<ul>``;
+    ``row_styles``, one CSS declaration per row, colour the rows (``background:#fdd``).
 
     >>> table = html_table(("a", "b"), [("1", "<2>")], caption="x & y")
     >>> table.split("<thead>")[0], table.split("<tbody>")[1]
@@ -30,8 +32,11 @@ def html_table(
     cls = f' class="{html.escape(css_class)}"' if css_class else ""
     cap = f"<caption>{html.escape(caption)}</caption>" if caption is not None else ""
     th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    cells = ["".join(f"<td>{html.escape(c)}</td>" for c in row) for row in rows]
+    styles = list(row_styles) if row_styles is not None else [""] * len(cells)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        (f'<tr style="{html.escape(style)}">' if style else "<tr>") + row + "</tr>"
+        for row, style in zip(cells, styles, strict=True)
     )
     items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
     return f"<table{cls}>{cap}<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>" + (

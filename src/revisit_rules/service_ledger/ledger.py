@@ -29,17 +29,21 @@ warranty, and an event no rule read as unused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, overload
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Final, overload
 from zoneinfo import ZoneInfo
 
 import attrs
 
-from revisit_rules._check import check_aware
+from revisit_rules._check import FrozenMap, check_aware
 from revisit_rules.calendar import WorkCalendar, calendar_or_default
 from revisit_rules.errors import InvalidTypeError, LedgerInputError
 from revisit_rules.policy import Policy, policy_or_default
 from revisit_rules.project import Project
+from revisit_rules.render.html import html_table
+from revisit_rules.render.ics import AllDayEvent, calendar
+from revisit_rules.rules import RULES
 from revisit_rules.service_ledger._build import build_all
 from revisit_rules.service_ledger._log import Log
 from revisit_rules.service_ledger.obligations import Obligation, ObligationState
@@ -51,6 +55,16 @@ if TYPE_CHECKING:
 __all__ = ["Ledger", "ledger"]
 
 _RULE = "LED-CHECK"
+
+
+#: The row colour of each state in the HTML view.
+_STATE_STYLE: Final = {
+    ObligationState.MET: "",
+    ObligationState.LATE: "background:#fff4cc",
+    ObligationState.OVERDUE: "background:#ffd6d6",
+    ObligationState.OPEN: "background:#e8f0ff",
+    ObligationState.EXCUSED: "background:#eeeeee",
+}
 
 
 def _sort_key(obligation: Obligation) -> tuple[dt.datetime, str, str]:
@@ -68,6 +82,7 @@ class Ledger(Sequence[Obligation]):
         after_warranty: notices received after their category's last day: listed, and
             creating no obligation (LED-CLOCKS).
         unused: seen events that no rule read: reported, never dropped.
+        names: each project's name, by id (for the views).
     """
 
     as_of: dt.datetime
@@ -75,6 +90,7 @@ class Ledger(Sequence[Obligation]):
     on_request: tuple[Event, ...] = ()
     after_warranty: tuple[Event, ...] = ()
     unused: tuple[Event, ...] = ()
+    names: Mapping[str, str] = attrs.field(factory=FrozenMap[str, str])
 
     #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).
     holds_results: ClassVar[bool] = True
@@ -131,6 +147,58 @@ class Ledger(Sequence[Obligation]):
             if (project is None or o.project_id == project)
             and (obligor is None or o.obligor is obligor)
             and (rule is None or o.rule == rule)
+        )
+
+    def to_ics(self, *, name: str = "保修服务提醒") -> str:
+        """The obligations still to discharge (OPEN and OVERDUE) as all-day reminders.
+
+        One event per obligation on its due day, titled with the rule's Chinese title and
+        the project; the UID is stable (the obligation's id); DTSTAMP is the ledger's
+        instant, so the same ledger gives the same file.
+        """
+        events = [
+            AllDayEvent(
+                uid=hashlib.sha256(o.id.encode()).hexdigest()[:24] + "@revisit-rules",
+                day=o.due_day,
+                summary=(
+                    (f"{RULES[o.rule].title_zh} ", "summary"),
+                    (self.names.get(o.project_id) or o.project_id, "project"),
+                ),
+                description=(
+                    f"{o.rule} {o.subject}\n"
+                    f"责任方 obligor: {o.obligor.zh}\n"
+                    f"状态 state: {o.state.zh}\n"
+                    f"到期 due: {o.due_at.isoformat()}"
+                ),
+                categories=(o.rule,),
+            )
+            for o in self
+            if o.state in {ObligationState.OPEN, ObligationState.OVERDUE}
+        ]
+        return calendar(name, events, product="service ledger", stamp=self.as_of, rule="LED-STATE")
+
+    def _repr_html_(self) -> str:
+        """An HTML table for notebooks: Chinese labels, the project's name, rows by state."""
+        head = ("due", "project", "名称", "rule", "规则", "责任方", "状态", "discharged by", "late")
+        rows = [
+            (
+                o.due_day.isoformat(),
+                o.project_id,
+                self.names.get(o.project_id, ""),
+                o.rule,
+                RULES[o.rule].title_zh,
+                o.obligor.zh,
+                o.state.zh,
+                o.discharged_by or "",
+                "" if o.lateness is None else str(o.lateness),
+            )
+            for o in self
+        ]
+        return html_table(
+            head,
+            rows,
+            caption=f"保修服务台账 as of {self.as_of.isoformat()}: {len(self)} obligations",
+            row_styles=[_STATE_STYLE[o.state] for o in self],
         )
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -209,4 +277,5 @@ def ledger(
         on_request=tuple(found.on_request),
         after_warranty=tuple(found.after_warranty),
         unused=tuple(e for e in log.seen if e.id not in found.read),
+        names=FrozenMap({p.id: p.name for p in by_id.values() if p.name}),
     )
