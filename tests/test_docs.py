@@ -26,6 +26,7 @@ from revisit_rules.errors import InvalidInputError
 from revisit_rules.io import golden as fmt
 from revisit_rules.rules import AREAS, DOCUMENTS, area_of, rule_rows, rule_table
 from revisit_rules.seasons import REGIONS, SeasonStatus
+from revisit_rules.service_ledger.obligations import CLOCKS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -58,6 +59,15 @@ def test_lia_table_is_the_procedures_data():
     assert [row.rule for row in liability._TABLE.values()] == [r[2] for r in rows]
     assert all(r[2] in rr.RULES for r in rows)
     assert len(gen.LIA_COLUMNS) == len(rows[0])
+
+
+def test_clock_table_is_the_ledgers_data():
+    """The ledger page's clock table has one row per rule of CLOCKS, its obligor and kinds."""
+    rows = gen.clock_rows()
+
+    assert list(CLOCKS) == [r[0] for r in rows]
+    assert [f"{c.obligor.name} {c.obligor.zh}" for c in CLOCKS.values()] == [r[5] for r in rows]
+    assert "set by the company" == {r[0]: r[3] for r in rows}["SLA-SIMPLE"]
 
 
 # --- the rule tables' rows --------------------------------------------------------------------

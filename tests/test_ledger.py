@@ -1,6 +1,7 @@
 """The service ledger (LED-OBLIGATION, LED-CLOCKS, LED-STATE, LED-CHECK): obligations and states."""
 
 import datetime as dt
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -535,3 +536,67 @@ class TestOutputs:
         assert S.OVERDUE.zh in html
         assert "background:#ffd6d6" in html  # overdue
         assert rr.RULES["SLA-ARRIVE"].title_zh in html
+
+
+class TestLiabilityReadsTheLedger:
+    """LED-CONSEQUENCE: allocate_liability reads the manager's arrival from the ledger."""
+
+    @staticmethod
+    def defect(**kwargs):
+        """A covered workmanship defect of the notice N-1."""
+        return rr.Defect(
+            C.WATERPROOFING,
+            dt.date(2026, 5, 6),
+            rr.Cause.WORKMANSHIP,
+            Decimal("800.00"),
+            notice_id="N-1",
+            **kwargs,
+        )
+
+    def test_a_late_manager_is_read_from_the_ledger(self):
+        """No PM_ARRIVED within 10 days: LIA-PM, as pm_arrived_in_time=False would give."""
+        ledger = book([notice()], as_of=at(days=20))
+        by_ledger = rr.allocate_liability(P, self.defect(), ledger=ledger)
+        by_flag = rr.allocate_liability(P, attrs.evolve(self.defect(), pm_arrived_in_time=False))
+
+        assert "PM_LATE" in by_ledger.findings
+        assert by_flag == by_ledger
+
+    def test_a_manager_in_time(self):
+        """A PM_ARRIVED within the 10 days: no LIA-PM."""
+        n = notice()
+        arrived = rr.Event.following(K.PM_ARRIVED, "PM-1", n, at(days=3))
+        allocation = rr.allocate_liability(P, self.defect(), ledger=book([n, arrived]))
+        assert "LIA-PM" not in allocation.rules
+        assert ledger_says(book([n, arrived]), "N-1") is True
+
+    @pytest.mark.parametrize(
+        ("defect_kwargs", "match"),
+        [
+            ({"notice_id": None}, r"defect\.notice_id = None"),
+            ({"notice_id": "N-404"}, r"defect\.notice_id = 'N-404'"),
+        ],
+    )
+    def test_the_notice_must_be_the_ledgers(self, defect_kwargs, match):
+        """With a ledger the defect names its notice, one the ledger has."""
+        defect = attrs.evolve(self.defect(), **defect_kwargs)
+        with pytest.raises(rr.InvalidInputError, match=match):
+            rr.allocate_liability(P, defect, ledger=book([notice()]))
+
+    def test_the_flag_may_not_contradict_the_ledger(self):
+        """pm_arrived_in_time=False where the ledger says in time is refused."""
+        n = notice()
+        arrived = rr.Event.following(K.PM_ARRIVED, "PM-1", n, at(days=3))
+        defect = attrs.evolve(self.defect(), pm_arrived_in_time=False)
+        with pytest.raises(rr.InvalidInputError, match=r"defect\.pm_arrived_in_time"):
+            rr.allocate_liability(P, defect, ledger=book([n, arrived]))
+
+    def test_not_a_ledger(self):
+        """Anything that cannot say the manager's arrival is a typed error."""
+        with pytest.raises(rr.InvalidTypeError, match="ledger"):
+            rr.allocate_liability(P, self.defect(), ledger=["N-1"])
+
+
+def ledger_says(ledger, notice_id):
+    """The ledger's answer to the liability rules' question."""
+    return ledger.pm_arrived_in_time(notice_id)

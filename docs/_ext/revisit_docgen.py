@@ -32,6 +32,7 @@ import attrs
 import revisit_rules
 from revisit_rules import cli, liability, rules
 from revisit_rules.io import golden as golden_format
+from revisit_rules.service_ledger.obligations import CLOCKS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -118,6 +119,37 @@ def lia_rows() -> list[tuple[str, ...]]:
                 liable or "—",
                 payer,
                 _party(row.creditor),
+            )
+        )
+    return rows
+
+
+# --- the ledger's clocks ---------------------------------------------------------------------
+
+#: The columns of :func:`clock_rows`.
+CLOCK_COLUMNS = ("rule", "规则", "counted by", "length (default)", "discharged by", "owed by")
+
+
+def clock_rows() -> list[tuple[str, ...]]:
+    """The ledger's clock table (``service_ledger.obligations.CLOCKS``), one row per rule."""
+    policy = revisit_rules.Policy()
+    rows = []
+    for rule, clock in CLOCKS.items():
+        if clock.deadline is None:
+            counted, length = "its own window", "—"
+        else:
+            counted = f"Deadline.{clock.deadline.name}"
+            value = getattr(policy, clock.deadline.policy_field)
+            unit = clock.deadline.unit.value.replace("_", " ")
+            length = "set by the company" if value is None else f"{value} {unit}"
+        rows.append(
+            (
+                rule,
+                revisit_rules.RULES[rule].title_zh,
+                counted,
+                length,
+                ", ".join(sorted(k.name for k in clock.discharged_by)),
+                f"{clock.obligor.name} {clock.obligor.zh}",
             )
         )
     return rows

@@ -226,6 +226,16 @@ class LiaTable(SphinxDirective):
         return [_table(gen.LIA_COLUMNS, body, (16, 12, 12, 14, 22, 14, 10), "lia-table")]
 
 
+class ClockTable(SphinxDirective):
+    """``clock-table``: the ledger's clocks, one row per rule, lengths as by default."""
+
+    def run(self) -> list[nodes.Node]:
+        """One row per rule of ``service_ledger.obligations.CLOCKS``."""
+        _note_package(self)
+        body = [_row([_entry(c) for c in row]) for row in gen.clock_rows()]
+        return [_table(gen.CLOCK_COLUMNS, body, (16, 16, 20, 14, 22, 12), "clock-table")]
+
+
 # --- golden cases ----------------------------------------------------------------------------
 
 
@@ -371,6 +381,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("source-documents", SourceDocuments)
     app.add_directive("region-table", RegionTable)
     app.add_directive("lia-table", LiaTable)
+    app.add_directive("clock-table", ClockTable)
     app.add_directive("golden-cases", GoldenCases)
     app.add_directive("api-reference", ApiReference)
     app.add_directive("cli-help", CliHelp)

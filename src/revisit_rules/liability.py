@@ -78,11 +78,13 @@ from revisit_rules.liability_values import (
     Charge,
     Fund,
     Party,
+    PmArrivals,
     Procurement,
     Role,
     _Draft,
     _enum_check,
     _Row,
+    _with_ledger,
     split_amount,
 )
 from revisit_rules.money import _cents, _fen, _money, _shares, _yuan
@@ -260,6 +262,9 @@ class Defect:
         reassignment_cost: the extra outlay of the team the company assigns when the
             project manager was late (LIA-PM), in yuan; charged whole to the manager on a
             covered defect. Only with ``pm_arrived_in_time=False``.
+        notice_id: the id of the ledger's NOTICE event for this defect, so that
+            ``allocate_liability(..., ledger=)`` reads the project manager's arrival from
+            the ledger (LED-CONSEQUENCE) instead of ``pm_arrived_in_time``.
 
     ``emergency``, ``repaired_by_responsible`` and ``pm_arrived_in_time`` concern the
     contractor's duty to repair, so they are read only where that duty exists (a defect
@@ -294,6 +299,17 @@ class Defect:
         kw_only=True,
         validator=lambda _i, _a, v: _money("Defect.reassignment_cost", v, rule="LIA-PM"),
     )
+    notice_id: str | None = attrs.field(default=None, kw_only=True)
+
+    @notice_id.validator
+    def _check_notice_id(self, _attribute: object, value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, str) or not value.strip():
+            error = InvalidInputError if isinstance(value, str) else InvalidTypeError
+            raise error(
+                "Defect.notice_id", value, "the id of the notice's event, or None", rule="LIA-PM"
+            )
 
     def __attrs_post_init__(self) -> None:
         """Cross-field checks: procurement for MATERIAL only; the parties a cause admits."""
@@ -505,7 +521,11 @@ def _check_defect_of(project: object, defect: object) -> None:
 
 
 def allocate_liability(
-    project: Project, defect: Defect, *, policy: Policy | None = None
+    project: Project,
+    defect: Defect,
+    *,
+    policy: Policy | None = None,
+    ledger: PmArrivals | None = None,
 ) -> Allocation:
     """Allocate a defect: covered or not, who repairs, the charges, the recourse (LIA).
 
@@ -521,9 +541,13 @@ def allocate_liability(
         project: the project; the defect's category must be one of its categories.
         defect: the defect; found on or after the project's acceptance day.
         policy: the policy for the warranty periods (default ``Policy()``).
+        ledger: a :class:`~revisit_rules.Ledger`: the project manager's timeliness is
+            read from it, through ``defect.notice_id`` (LED-CONSEQUENCE).
 
     Raises:
         InvalidInputError: a category the project lacks; a defect found before acceptance;
+            with a ledger, a defect without ``notice_id``, a notice the ledger lacks, or
+            ``pm_arrived_in_time=False`` where the ledger says the manager was in time;
             and what :func:`~revisit_rules.warranty_expiry` raises for the category.
         InvalidTypeError: ``project`` or ``defect`` of the wrong type.
 
@@ -538,6 +562,8 @@ def allocate_liability(
     """
     _check_defect_of(project, defect)
     pol = policy_or_default(policy, rule="LIA-TRACE")
+    if ledger is not None:
+        defect = _with_ledger(defect, ledger)
     draft = _Draft()
     if defect.cause.excluded:
         draft.findings.append(EXCLUDED_FROM_WARRANTY)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
 
 import attrs
 
@@ -33,6 +33,8 @@ from revisit_rules.money import Share, _fen, _money, _yuan, split_by_shares
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from decimal import Decimal
+
+    from revisit_rules.liability import Defect
 
 __all__ = [
     "CONTRACTOR_DID_NOT_REPAIR",
@@ -49,6 +51,7 @@ __all__ = [
     "Charge",
     "Fund",
     "Party",
+    "PmArrivals",
     "Procurement",
     "Role",
     "split_amount",
@@ -464,3 +467,52 @@ class _Row:
             raise InvalidInputError(
                 "Defect.shares", gcs, "at most one general contractor", rule="LIA-JOINT"
             )
+
+
+# --- what the liability rules read of a ledger --------------------------------------------
+
+
+@runtime_checkable
+class PmArrivals(Protocol):
+    """What :func:`allocate_liability` reads from a ledger: the project manager's arrival.
+
+    :class:`~revisit_rules.Ledger` is one: ``pm_arrived_in_time(notice_id)`` says whether
+    the manager reached the site in time for that notice (SLA-PM-ARRIVE), ``None`` where
+    the ledger has no such notice. The liability rules know the ledger only so.
+    """
+
+    def pm_arrived_in_time(self, notice_id: str) -> bool | None:
+        """Whether the project manager was on site in time for ``notice_id``; None: unknown."""
+        ...
+
+
+def _with_ledger(defect: Defect, ledger: object) -> Defect:
+    """``defect`` with the project manager's timeliness the ledger records (LED-CONSEQUENCE)."""
+    if not isinstance(ledger, PmArrivals):
+        raise InvalidTypeError(
+            "ledger", ledger, "a revisit_rules.Ledger (or None)", rule="LED-CONSEQUENCE"
+        )
+    if defect.notice_id is None:
+        raise InvalidInputError(
+            "defect.notice_id",
+            None,
+            "the id of the notice's event, to read the project manager's arrival from the ledger",
+            rule="LED-CONSEQUENCE",
+        )
+    in_time = ledger.pm_arrived_in_time(defect.notice_id)
+    if in_time is None:
+        raise InvalidInputError(
+            "defect.notice_id",
+            defect.notice_id,
+            "the id of a notice of the ledger (one with an SLA-PM-ARRIVE obligation)",
+            rule="LED-CONSEQUENCE",
+        )
+    if in_time and not defect.pm_arrived_in_time:
+        raise InvalidInputError(
+            "defect.pm_arrived_in_time",
+            defect.pm_arrived_in_time,
+            f"True, as the ledger records for notice {defect.notice_id}: the manager was on "
+            "site in time (with a ledger, leave the flag at its default)",
+            rule="LED-CONSEQUENCE",
+        )
+    return defect if in_time else attrs.evolve(defect, pm_arrived_in_time=False)

@@ -201,6 +201,18 @@ class Ledger(Sequence[Obligation]):
             row_styles=[_STATE_STYLE[o.state] for o in self],
         )
 
+    def pm_arrived_in_time(self, notice_id: str) -> bool | None:
+        """Whether the project manager was on site in time for ``notice_id`` (SLA-PM-ARRIVE).
+
+        MET, EXCUSED and OPEN (not late yet) are in time; LATE and OVERDUE are not;
+        ``None`` where the ledger has no such notice. ``allocate_liability(..., ledger=)``
+        reads it (LED-CONSEQUENCE).
+        """
+        for o in self.where(rule="SLA-PM-ARRIVE"):
+            if o.subject == notice_id:
+                return o.state not in {ObligationState.LATE, ObligationState.OVERDUE}
+        return None
+
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per obligation (for pandas and CSV): enums by name."""
         return [
