@@ -91,6 +91,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "service_ledger.obligations",
             "service_ledger._log",
             "service_ledger._build",
+            "service_ledger.kpis",
             "service_ledger.ledger",
         ),
     ),

@@ -600,3 +600,81 @@ class TestLiabilityReadsTheLedger:
 def ledger_says(ledger, notice_id):
     """The ledger's answer to the liability rules' question."""
     return ledger.pm_arrived_in_time(notice_id)
+
+
+class TestKpis:
+    """LED-KPI: the indicators over a period, each with numerator, denominator, target."""
+
+    def log(self):
+        """Two notices: one arrived in 20 h and repaired twice, one arrived late; a revisit."""
+        n1, n2 = notice(), notice("N-2", at(days=1), category=C.DECORATION)
+        a1 = rr.Event.following(K.ARRIVED, "A-1", n1, at(hours=20))
+        a2 = rr.Event.following(K.ARRIVED, "A-2", n2, at(days=1, hours=50))
+        r1 = rr.Event.repair_done("R-1", n1, at(days=2), ok=False)
+        r2 = rr.Event.repair_done("R-2", n1, at(days=4))
+        v1 = rr.Event.repair_revisited(
+            "V-1", r1, at(days=3), role=rr.RevisitRole.SUPERVISOR, problem=True
+        )
+        fix = rr.Event.following(K.FIX_NOTICE_SENT, "F-1", v1, at(days=3, hours=2))
+        v2 = rr.Event.repair_revisited(
+            "V-2", r2, at(days=5), role=rr.RevisitRole.MANAGER, problem=True
+        )
+        c = rr.Event.complaint("C-1", "P-1", at(days=6))
+        back = rr.Event.on_day(
+            K.SURVEY_RETURNED,
+            "SR-1",
+            "P-1",
+            dt.date(2026, 11, 20),
+            details=rr.Survey(40, returned=19),
+        )
+        return [n1, n2, a1, a2, r1, r2, v1, fix, v2, c, back]
+
+    def test_the_figures(self):
+        """On time per rule, handling, sampling, rework, repeat repairs, surveys, arrival."""
+        k = book(self.log()).kpis(units=50, households=200)
+
+        arrive = k.on_time["SLA-ARRIVE"]
+        assert (1, 2, False) == (arrive.numerator, arrive.denominator, arrive.meets_target)
+        assert (1, 2) == (k.handling_rate.numerator, k.handling_rate.denominator)
+        assert k.sampling[rr.SamplingTarget.SUPERVISOR].numerator == 1
+        assert k.sampling[rr.SamplingTarget.SUPERVISOR].denominator == 2
+        assert (2, 50) == (k.rework_rate.numerator, k.rework_rate.denominator)
+        assert (1, 1) == (k.repeat_repair_rate.numerator, k.repeat_repair_rate.denominator)
+        assert (1, 200, True) == (
+            k.complaint_rate.numerator,
+            k.complaint_rate.denominator,
+            k.complaint_rate.meets_target,
+        )
+        assert (19, 40, False) == (
+            k.survey_return.numerator,
+            k.survey_return.denominator,
+            k.survey_return.meets_target,
+        )
+        assert Decimal("35.00") == k.median_arrival  # 20 h and 50 h
+        assert "LED-KPI" in k.rules
+
+    def test_the_callers_denominators(self):
+        """Without units or households, those rates are None, not guessed."""
+        k = book(self.log()).kpis()
+        assert (None, None) == (k.rework_rate, k.complaint_rate)
+
+    def test_a_period(self):
+        """Only what falls in the period counts: events by their day, obligations by due."""
+        k = book(self.log()).kpis(dt.date(2026, 5, 6), dt.date(2026, 5, 6))
+        assert 0 == k.handling_rate.denominator  # the revisits came later
+        assert k.median_arrival == Decimal("20.00")  # the first notice only
+
+    @pytest.mark.parametrize(
+        ("kwargs", "field"),
+        [
+            ({"first": dt.datetime(2026, 5, 6, tzinfo=SH)}, "first"),
+            ({"first": dt.date(2026, 6, 1), "last": dt.date(2026, 5, 1)}, "first"),
+            ({"projects": "P-1"}, "projects"),
+            ({"projects": ["P-9"]}, "projects"),
+        ],
+    )
+    def test_bad_arguments(self, kwargs, field):
+        """Bad periods or projects are typed errors naming the argument (LED-KPI)."""
+        with pytest.raises(rr.InvalidInputError) as info:
+            book(self.log()).kpis(**kwargs)
+        assert (field, "LED-KPI") == (info.value.field, info.value.rule)

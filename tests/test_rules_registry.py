@@ -79,7 +79,6 @@ POLICY_FIELDS = attrs.fields_dict(rr.Policy)
 _LEDGER = "the service ledger issue computes it"
 UNCITED_KNOWN: dict[str, str] = {
     "SLA-TWO-FAILURES": _LEDGER,
-    "LED-KPI": _LEDGER,
 }
 
 

@@ -106,6 +106,7 @@ from revisit_rules.service_ledger.details import (
     VisitDone,
 )
 from revisit_rules.service_ledger.events import Event, EventKind
+from revisit_rules.service_ledger.kpis import Kpis
 from revisit_rules.service_ledger.ledger import Ledger, ledger
 from revisit_rules.service_ledger.obligations import Obligation, ObligationState
 from revisit_rules.settlement import APPROVAL_CHAIN, Approval, Settlement, SettlementLine, settle
@@ -156,6 +157,7 @@ __all__ = [
     "HeatingSeasons",
     "InvalidInputError",
     "InvalidTypeError",
+    "Kpis",
     "Ledger",
     "LedgerInputError",
     "LedgerTypeError",

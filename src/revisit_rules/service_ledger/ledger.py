@@ -38,7 +38,7 @@ import attrs
 
 from revisit_rules._check import FrozenMap, check_aware
 from revisit_rules.calendar import WorkCalendar, calendar_or_default
-from revisit_rules.errors import InvalidTypeError, LedgerInputError
+from revisit_rules.errors import InvalidInputError, InvalidTypeError, LedgerInputError
 from revisit_rules.policy import Policy, policy_or_default
 from revisit_rules.project import Project
 from revisit_rules.render.html import html_table
@@ -46,6 +46,7 @@ from revisit_rules.render.ics import AllDayEvent, calendar
 from revisit_rules.rules import RULES
 from revisit_rules.service_ledger._build import build_all
 from revisit_rules.service_ledger._log import Log
+from revisit_rules.service_ledger.kpis import Kpis, kpis
 from revisit_rules.service_ledger.obligations import Obligation, ObligationState
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class Ledger(Sequence[Obligation]):
             creating no obligation (LED-CLOCKS).
         unused: seen events that no rule read: reported, never dropped.
         names: each project's name, by id (for the views).
+        events: the events seen (at or before ``as_of``), in time order.
+        policy: the policy the ledger was computed under (its targets, its time zone).
     """
 
     as_of: dt.datetime
@@ -91,6 +94,8 @@ class Ledger(Sequence[Obligation]):
     after_warranty: tuple[Event, ...] = ()
     unused: tuple[Event, ...] = ()
     names: Mapping[str, str] = attrs.field(factory=FrozenMap[str, str])
+    events: tuple[Event, ...] = ()
+    policy: Policy = attrs.field(factory=Policy)
 
     #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).
     holds_results: ClassVar[bool] = True
@@ -201,6 +206,73 @@ class Ledger(Sequence[Obligation]):
             row_styles=[_STATE_STYLE[o.state] for o in self],
         )
 
+    def kpis(
+        self,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        *,
+        projects: Iterable[str] | None = None,
+        units: int | None = None,
+        households: int | None = None,
+    ) -> Kpis:
+        """The service indicators from ``first`` to ``last`` (days, inclusive; LED-KPI).
+
+        Args:
+            first: the period's first day (default: from the start of the log).
+            last: its last day (default: to the ledger's instant).
+            projects: the ids of the projects counted (default: all).
+            units: units delivered, the rework rate's denominator (SAT-REWORK).
+            households: households or services, the complaint rate's denominator.
+
+        Raises:
+            InvalidTypeError: a day that is not a ``datetime.date``; projects not ids.
+            InvalidInputError: an unknown project id; ``first`` after ``last``.
+        """
+        for name, value in (("first", first), ("last", last)):
+            if value is not None and (
+                isinstance(value, dt.datetime) or not isinstance(value, dt.date)
+            ):
+                raise InvalidTypeError(name, value, "a datetime.date or None", rule="LED-KPI")
+        if first is not None and last is not None and first > last:
+            raise InvalidInputError(
+                "first", first, f"a day on or before last ({last})", rule="LED-KPI"
+            )
+        known = {o.project_id for o in self} | {e.project_id for e in self.events}
+        if projects is None:
+            keep = known
+        else:
+            if isinstance(projects, str) or not isinstance(projects, Iterable):
+                raise InvalidTypeError(
+                    "projects", projects, "an iterable of project ids, or None", rule="LED-KPI"
+                )
+            keep = set(projects)
+            unknown = sorted(keep - known - set(self.names))
+            if unknown:
+                raise InvalidInputError(
+                    "projects", unknown, "ids of projects of the ledger", rule="LED-KPI"
+                )
+        zone = ZoneInfo(self.policy.timezone)
+        events = [e for e in self.events if e.project_id in keep]
+        children: dict[str, list[Event]] = {}
+        for e in events:
+            if e.follows is not None:
+                children.setdefault(e.follows, []).append(e)
+        day_of = {
+            e.id: e.at.astimezone(zone).date() if isinstance(e.at, dt.datetime) else e.at
+            for e in events
+        }
+        return kpis(
+            [o for o in self if o.project_id in keep],
+            events,
+            children,
+            first=first,
+            last=last,
+            day_of=day_of,
+            households=households,
+            units=units,
+            policy=self.policy,
+        )
+
     def pm_arrived_in_time(self, notice_id: str) -> bool | None:
         """Whether the project manager was on site in time for ``notice_id`` (SLA-PM-ARRIVE).
 
@@ -290,4 +362,6 @@ def ledger(
         after_warranty=tuple(found.after_warranty),
         unused=tuple(e for e in log.seen if e.id not in found.read),
         names=FrozenMap({p.id: p.name for p in by_id.values() if p.name}),
+        events=log.seen,
+        policy=pol,
     )
