@@ -120,14 +120,20 @@ class Log:
 
     def descendants(self, event_id: str) -> Iterator[Event]:
         """The seen events that follow ``event_id``, directly or through others, in time order."""
-        found: list[Event] = []
-        stack = [event_id]
-        while stack:
-            for child in self.children.get(stack.pop(), ()):
-                found.append(child)
-                stack.append(child.id)
+        found = followers(self.children, event_id)
         found.sort(key=lambda e: (self.instant(e), e.id))
         yield from found
+
+
+def followers(children: Mapping[str, list[Event]], event_id: str) -> list[Event]:
+    """The events that follow ``event_id`` directly or through others (``children``: by id)."""
+    found: list[Event] = []
+    stack = [event_id]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            found.append(child)
+            stack.append(child.id)
+    return found
 
 
 def _events(events: object) -> Iterable[Event]:

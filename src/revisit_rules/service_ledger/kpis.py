@@ -33,12 +33,13 @@ from revisit_rules.rates import (
     rework_rate,
     sampling_rate,
 )
+from revisit_rules.service_ledger._log import followers
 from revisit_rules.service_ledger.details import NoticeDetails, RepairDone, RepairRevisit, Survey
 from revisit_rules.service_ledger.events import Event, EventKind
 from revisit_rules.service_ledger.obligations import ObligationState
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from revisit_rules.policy import Policy
     from revisit_rules.service_ledger.obligations import Obligation
@@ -120,13 +121,8 @@ def kpis(
     def within(day: dt.date) -> bool:
         return (first is None or day >= first) and (last is None or day <= last)
 
-    def followers(event_id: str) -> list[Event]:
-        found, stack = [], [event_id]
-        while stack:
-            for child in children.get(stack.pop(), ()):
-                found.append(child)
-                stack.append(child.id)
-        return found
+    def following(event_id: str) -> list[Event]:
+        return followers(children, event_id)
 
     kept = [e for e in events if within(day_of[e.id])]
     by_kind: dict[EventKind, list[Event]] = {}
@@ -139,7 +135,7 @@ def kpis(
         if isinstance(e.details, RepairRevisit) and e.details.problem
     ]
     handled = sum(
-        any(f.kind in _HANDLING and (last is None or day_of[f.id] <= last) for f in followers(p.id))
+        any(f.kind in _HANDLING and (last is None or day_of[f.id] <= last) for f in following(p.id))
         for p in problems
     )
     # SAT-SAMPLING: repairs done, and those a role revisited; complaints closed and revisited.
@@ -151,14 +147,14 @@ def kpis(
                 f.kind is K.REPAIR_REVISITED
                 and isinstance(f.details, RepairRevisit)
                 and f.details.role.name == role
-                for f in followers(r.id)
+                for f in following(r.id)
             )
             for r in repairs
         )
         sampling[target] = sampling_rate(revisited, len(repairs), of=target, policy=policy)
     closed = by_kind.get(K.COMPLAINT_CLOSED, [])
     revisited_complaints = sum(
-        any(f.kind is K.COMPLAINT_REVISITED for f in followers(c.id)) for c in closed
+        any(f.kind is K.COMPLAINT_REVISITED for f in following(c.id)) for c in closed
     )
     sampling[SamplingTarget.COMPLAINTS] = sampling_rate(
         revisited_complaints, len(closed), of=SamplingTarget.COMPLAINTS, policy=policy
@@ -188,7 +184,7 @@ def kpis(
         rework_rate=None if units is None else rework_rate(len(repairs), units),
         repeat_repair_rate=repeat_repair_rate(not_right, len(first_repairs)),
         survey_return=response_rate(sent, back, policy=policy) if sent else None,
-        median_arrival=_median_arrival(by_kind.get(K.NOTICE, []) + _routed(by_kind), followers),
+        median_arrival=_median_arrival(by_kind.get(K.NOTICE, []) + _routed(by_kind), following),
         rules=("LED-KPI", "SAT-RATES", "SAT-SAMPLING", "SAT-REWORK", "SAT-RESPONSE"),
     )
 
@@ -200,7 +196,9 @@ def _routed(by_kind: Mapping[EventKind, list[Event]]) -> list[Event]:
     ]
 
 
-def _median_arrival(receipts: Iterable[Event], followers: object) -> Decimal | None:
+def _median_arrival(
+    receipts: Iterable[Event], following: Callable[[str], list[Event]]
+) -> Decimal | None:
     """The median hours from a non-emergency receipt to its first arrival, to 0.01 h."""
     hours = []
     for receipt in receipts:
@@ -208,7 +206,7 @@ def _median_arrival(receipts: Iterable[Event], followers: object) -> Decimal | N
             continue
         arrivals = [
             f.at
-            for f in followers(receipt.id)  # type: ignore[operator]
+            for f in following(receipt.id)
             if f.kind is K.ARRIVED and isinstance(f.at, dt.datetime)
         ]
         if arrivals and isinstance(receipt.at, dt.datetime):
