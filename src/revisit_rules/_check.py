@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 
@@ -14,7 +14,12 @@ if TYPE_CHECKING:
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 M = TypeVar("M", bound=enum.Enum)
+
+#: An attrs validator: called with the instance, the attribute and the value. The value is
+#: ``Any`` so that a field keeps the type it is declared with (attrs infers it from here).
+Validator = Callable[[object, object, Any], None]
 
 
 def check_date(field: str, value: object, *, rule: str = "") -> dt.date:
@@ -89,7 +94,7 @@ def check_int(
     return value
 
 
-def flag(field: str, *, rule: str) -> Callable[[object, object, object], None]:
+def flag(field: str, *, rule: str) -> Validator:
     """An attrs validator: the value is a ``bool``, else a typed error naming ``field``.
 
     Used as ``attrs.field(default=..., kw_only=True, validator=flag(...))``, written out at
@@ -119,6 +124,109 @@ def check_bool(field: str, value: object, *, rule: str = "") -> bool:
     if not isinstance(value, bool):
         raise InvalidTypeError(field, value, "True or False", rule=rule)
     return value
+
+
+def check_str(field: str, value: object, *, rule: str = "", nonempty: bool = False) -> str:
+    """``value`` if it is a ``str``; with ``nonempty``, one that is not blank."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(field, value, "a non-empty str" if nonempty else "a str", rule=rule)
+    if nonempty and not value.strip():
+        raise InvalidInputError(field, value, "a non-empty str", rule=rule)
+    return value
+
+
+def _named(kind: type) -> str:
+    """``a str``, ``a decimal.Decimal``, ``a revisit_rules.Party``: a class as messages say it."""
+    package = kind.__module__.partition(".")[0]
+    return f"a {kind.__name__}" if package == "builtins" else f"a {package}.{kind.__name__}"
+
+
+def check_instance(
+    field: str, value: object, kind: type[T], *, rule: str = "", optional: bool = False
+) -> T | None:
+    """``value`` if it is an instance of ``kind`` (or ``None``, with ``optional``)."""
+    if isinstance(value, kind) or (optional and value is None):
+        return value
+    expected = _named(kind) + (" or None" if optional else "")
+    raise InvalidTypeError(field, value, expected, rule=rule)
+
+
+def check_tuple(
+    field: str, value: object, kind: type[T], *, rule: str = "", what: str = ""
+) -> tuple[T, ...]:
+    """``value`` if it is a tuple of instances of ``kind`` (``what`` names them in words)."""
+    if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+        items = what or _named(kind).removeprefix("a ")
+        raise InvalidTypeError(field, value, f"a tuple of {items}", rule=rule)
+    return value
+
+
+def all_str(value: tuple[object, ...]) -> bool:
+    """Whether every item of the tuple ``value`` is a ``str``, looked at in C (hot paths)."""
+    try:
+        "".join(value)  # type: ignore[arg-type]
+    except TypeError:
+        return False
+    return True
+
+
+# --- attrs validators built from the checks above, one per field -----------------------
+
+
+def text(field: str, *, rule: str, nonempty: bool = False) -> Validator:
+    """An attrs validator: the value is a ``str`` (non-blank with ``nonempty``)."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        check_str(field, value, rule=rule, nonempty=nonempty)
+
+    return check
+
+
+def dated(field: str, *, rule: str, optional: bool = False) -> Validator:
+    """An attrs validator: the value is a ``date`` (not a ``datetime``), or None if optional."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not (optional and value is None):
+            check_date(field, value, rule=rule)
+
+    return check
+
+
+def member(field: str, kind: type[enum.Enum], *, rule: str, optional: bool = False) -> Validator:
+    """An attrs validator: the value is a member of the enum ``kind``, or None if optional."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not (optional and value is None):
+            check_member(field, value, kind, rule=rule)
+
+    return check
+
+
+def instance(field: str, kind: type, *, rule: str, optional: bool = False) -> Validator:
+    """An attrs validator: the value is an instance of ``kind``, or None if optional.
+
+    Unlike ``attrs.validators.instance_of``, it raises the package's typed error, naming
+    ``field`` and ``rule``.
+    """
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        check_instance(field, value, kind, rule=rule, optional=optional)
+
+    return check
+
+
+def tuple_of(field: str, kind: type, *, rule: str, what: str = "") -> Validator:
+    """An attrs validator: the value is a tuple of instances of ``kind``."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        check_tuple(field, value, kind, rule=rule, what=what)
+
+    return check
+
+
+#: ``what`` of a tuple of rule IDs or of findings, as the messages say it.
+RULE_IDS: Final = "rule IDs (str)"
+CODES: Final = "finding codes (str)"
 
 
 class FrozenMap(Mapping[K, V]):

@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING, Final
 import attrs
 from holidays.countries.china import China
 
-from revisit_rules._check import check_date, check_int
+from revisit_rules._check import (
+    RULE_IDS,
+    all_str,
+    check_bool,
+    check_date,
+    check_int,
+    check_tuple,
+)
 from revisit_rules.errors import CalendarRangeError, InvalidInputError, InvalidTypeError, shown
 
 if TYPE_CHECKING:
@@ -54,6 +61,16 @@ class DateResult:
     day: dt.date
     provisional: bool
     rules: tuple[str, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Every field of its type; one look each where all is well (every period builds one)."""
+        day, provisional, rules = self.day, self.provisional, self.rules
+        fine = type(day) is dt.date and type(provisional) is bool and type(rules) is tuple
+        if fine and all_str(rules):
+            return
+        check_date("DateResult.day", day, rule="CAL-PERIOD")
+        check_bool("DateResult.provisional", provisional, rule="CAL-PROVISIONAL")
+        check_tuple("DateResult.rules", rules, str, rule="CAL-PERIOD", what=RULE_IDS)
 
 
 def _collection(field: str, value: object) -> Iterable[object]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Final
 
-from revisit_rules._check import FrozenMap, check_member
+from revisit_rules._check import FrozenMap, check_member, check_str
 from revisit_rules.io.text import member_from_text
 
 if TYPE_CHECKING:
@@ -58,13 +58,14 @@ class Category(enum.Enum):
         and ``Category.from_text(c.zh)`` give ``c`` back.
 
         Raises:
-            InvalidTypeError: ``text`` is not a ``str``.
+            InvalidTypeError: ``text`` or ``field`` is not a ``str``.
             InvalidInputError: no category is written so (WTY-MIN); the message names
                 ``field``.
 
         >>> Category.from_text("防水"), Category.from_text("decoration")
         (<Category.WATERPROOFING: 'waterproofing'>, <Category.DECORATION: 'decoration'>)
         """
+        check_str("field", field, rule="WTY-MIN")
         return member_from_text(cls, text, field=field, rule="WTY-MIN", labels=CATEGORY_LABELS)
 
 

@@ -17,7 +17,7 @@ from typing import ClassVar, Self
 
 import attrs
 
-from revisit_rules._check import check_int
+from revisit_rules._check import check_int, check_str
 from revisit_rules.errors import InvalidInputError
 from revisit_rules.io.text import period_parts
 
@@ -70,10 +70,11 @@ class Period:
         kind of period is accepted.
 
         Raises:
-            InvalidTypeError: ``text`` is not a ``str``.
+            InvalidTypeError: ``text`` or ``field`` is not a ``str``.
             InvalidInputError: ``text`` is not a period, or not of the class called on;
                 the message names ``field``.
         """
+        check_str("field", field, rule="CAL-PERIOD")
         unit, n = period_parts(text, field=field, rule="CAL-PERIOD")
         kind = _BY_UNIT[unit]
         if not issubclass(kind, cls):
