@@ -52,11 +52,25 @@ datetime.date(2026, 3, 16)
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_date
+from revisit_rules._check import (
+    CODES,
+    RULE_IDS,
+    FrozenMap,
+    all_str,
+    check_bool,
+    check_date,
+    check_instance,
+    check_member,
+    check_tuple,
+    dated,
+    text,
+    tuple_of,
+)
 from revisit_rules.categories import Category, _category
 from revisit_rules.durations import DESIGN_LIFE_CATEGORIES
 from revisit_rules.errors import (
@@ -80,7 +94,6 @@ from revisit_rules.project import Project, _names
 from revisit_rules.render.views import schedule_html, schedule_text
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable, Iterator, Mapping
 
     from revisit_rules.policy import Policy
@@ -182,6 +195,41 @@ class Expiry:
     rules: tuple[str, ...]
     statutory_period: Period | None = attrs.field(default=None, kw_only=True)
     contract_period: Period | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        """Every field of its type: one look each where all is well (a cheap check, often run)."""
+        statutory, contract = self.statutory_last_day, self.contract_last_day
+        if (
+            type(self.category) is Category
+            and type(self.last_day) is dt.date
+            and (statutory is None or type(statutory) is dt.date)
+            and (contract is None or type(contract) is dt.date)
+            and type(self.provisional) is bool
+            and type(self.findings) is tuple
+            and type(self.rules) is tuple
+            and all_str(self.findings)
+            and all_str(self.rules)
+            and (self.statutory_period is None or isinstance(self.statutory_period, Period))
+            and (self.contract_period is None or isinstance(self.contract_period, Period))
+        ):
+            return
+        _check_expiry(self)
+
+
+def _check_expiry(expiry: Expiry) -> None:
+    """The typed error for the first field of ``expiry`` of the wrong type, if any."""
+    check_member("Expiry.category", expiry.category, Category, rule="WTY-MIN")
+    check_date("Expiry.last_day", expiry.last_day, rule="WTY-MIN")
+    for name in ("statutory_last_day", "contract_last_day"):
+        if getattr(expiry, name) is not None:
+            check_date(f"Expiry.{name}", getattr(expiry, name), rule="WTY-MIN")
+    check_bool("Expiry.provisional", expiry.provisional, rule="CAL-PROVISIONAL")
+    check_tuple("Expiry.findings", expiry.findings, str, rule="WTY-MIN", what=CODES)
+    check_tuple("Expiry.rules", expiry.rules, str, rule="WTY-MIN", what=RULE_IDS)
+    for name in ("statutory_period", "contract_period"):
+        check_instance(
+            f"Expiry.{name}", getattr(expiry, name), Period, rule="WTY-MIN", optional=True
+        )
 
 
 def _end(
@@ -411,9 +459,15 @@ class WarrantySchedule:
     an aligned text table, and notebooks show an HTML table.
     """
 
-    project_id: str
-    accepted_on: dt.date
-    expiries: tuple[Expiry, ...]
+    project_id: str = attrs.field(
+        validator=text("WarrantySchedule.project_id", rule="WTY-MIN", nonempty=True)
+    )
+    accepted_on: dt.date = attrs.field(
+        validator=dated("WarrantySchedule.accepted_on", rule="WTY-START")
+    )
+    expiries: tuple[Expiry, ...] = attrs.field(
+        validator=tuple_of("WarrantySchedule.expiries", Expiry, rule="WTY-MIN")
+    )
 
     def __iter__(self) -> Iterator[Expiry]:
         """The expiries, in category order."""
