@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol, runtime_checkable
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_member
+from revisit_rules._check import CODES, RULE_IDS, FrozenMap, check_member, flag, instance, tuple_of
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.money import Share, _fen, _money, _yuan, split_by_shares
 
@@ -298,10 +298,12 @@ def _party(field: str, value: object) -> Party:
 
 def _rules(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError("rules", value, "a tuple of rule IDs", rule="LIA-TRACE")
+        raise InvalidTypeError("Charge.rules", value, "a tuple of rule IDs", rule="LIA-TRACE")
     out = tuple(value)
     if not out or not all(isinstance(r, str) for r in out):
-        raise InvalidInputError("rules", value, "a non-empty tuple of rule IDs", rule="LIA-TRACE")
+        raise InvalidInputError(
+            "Charge.rules", value, "a non-empty tuple of rule IDs", rule="LIA-TRACE"
+        )
     return out
 
 
@@ -348,12 +350,22 @@ class Allocation:
         rules: every rule that produced the allocation, in the order applied (LIA-TRACE).
     """
 
-    covered: bool
-    repairer: Party | None
-    charges: tuple[Charge, ...]
-    recourse: tuple[Charge, ...]
-    findings: tuple[str, ...]
-    rules: tuple[str, ...] = attrs.field()
+    covered: bool = attrs.field(validator=flag("Allocation.covered", rule="LIA-TRACE"))
+    repairer: Party | None = attrs.field(
+        validator=instance("Allocation.repairer", Party, rule="LIA-TRACE", optional=True)
+    )
+    charges: tuple[Charge, ...] = attrs.field(
+        validator=tuple_of("Allocation.charges", Charge, rule="LIA-TRACE")
+    )
+    recourse: tuple[Charge, ...] = attrs.field(
+        validator=tuple_of("Allocation.recourse", Charge, rule="LIA-TRACE")
+    )
+    findings: tuple[str, ...] = attrs.field(
+        validator=tuple_of("Allocation.findings", str, rule="LIA-TRACE", what=CODES)
+    )
+    rules: tuple[str, ...] = attrs.field(
+        validator=tuple_of("Allocation.rules", str, rule="LIA-TRACE", what=RULE_IDS)
+    )
 
     @rules.validator
     def _traced(self, _attribute: object, value: tuple[str, ...]) -> None:

@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap
+from revisit_rules._check import (
+    RULE_IDS,
+    FrozenMap,
+    check_int,
+    check_str,
+    instance,
+    text,
+    tuple_of,
+)
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.liability_values import _GC, Allocation, Charge, Fund, Party
 from revisit_rules.money import _fen, _money, _yuan
@@ -35,15 +43,33 @@ if TYPE_CHECKING:
 
 __all__ = ["APPROVAL_CHAIN", "Approval", "Settlement", "SettlementLine", "settle"]
 
+#: The rule of the settlement's values: the shortfall and its approval (S002 § 2.2).
+_RULE: Final = "LIA-SUB-DEFAULT"
+_ACTIONS: Final = frozenset({"review", "approve"})
+
 
 @attrs.frozen
 class Approval:
-    """One step of the approval a shortfall needs before it is charged to project cost."""
+    """One step of the approval a shortfall needs before it is charged to project cost.
 
-    step: int
-    office_zh: str
-    office_en: str
-    action: str
+    Attributes:
+        step: its place in the chain, from 1.
+        office_zh: the office that takes it, in Chinese.
+        office_en: the office, in English.
+        action: ``"review"`` or ``"approve"``.
+    """
+
+    step: int = attrs.field(
+        validator=lambda _i, _a, v: check_int("Approval.step", v, minimum=1, rule=_RULE)
+    )
+    office_zh: str = attrs.field(validator=text("Approval.office_zh", rule=_RULE, nonempty=True))
+    office_en: str = attrs.field(validator=text("Approval.office_en", rule=_RULE, nonempty=True))
+    action: str = attrs.field(validator=lambda _i, _a, v: _action(v))
+
+
+def _action(value: object) -> None:
+    if check_str("Approval.action", value, rule=_RULE) not in _ACTIONS:
+        raise InvalidInputError("Approval.action", value, "'review' or 'approve'", rule=_RULE)
 
 
 #: S002 § 2.2: "不足部分由工程部门、合约与采购部、主管副总审核,公司总经理审批,并计入项目成本".
@@ -68,9 +94,13 @@ class SettlementLine:
         shortfall: the rest, charged to project cost after the approval chain.
     """
 
-    charge: Charge
-    deducted: Decimal
-    shortfall: Decimal
+    charge: Charge = attrs.field(validator=instance("SettlementLine.charge", Charge, rule=_RULE))
+    deducted: Decimal = attrs.field(
+        validator=lambda _i, _a, v: _money("SettlementLine.deducted", v)
+    )
+    shortfall: Decimal = attrs.field(
+        validator=lambda _i, _a, v: _money("SettlementLine.shortfall", v)
+    )
 
 
 @attrs.frozen
@@ -88,12 +118,24 @@ class Settlement:
         rules: the rules applied.
     """
 
-    lines: tuple[SettlementLine, ...]
-    external: tuple[Charge, ...]
-    project_cost: Decimal
-    approval: tuple[Approval, ...]
-    balances: Mapping[Party, Decimal]
-    rules: tuple[str, ...]
+    lines: tuple[SettlementLine, ...] = attrs.field(
+        validator=tuple_of("Settlement.lines", SettlementLine, rule=_RULE)
+    )
+    external: tuple[Charge, ...] = attrs.field(
+        validator=tuple_of("Settlement.external", Charge, rule=_RULE)
+    )
+    project_cost: Decimal = attrs.field(
+        validator=lambda _i, _a, v: _money("Settlement.project_cost", v, rule=_RULE)
+    )
+    approval: tuple[Approval, ...] = attrs.field(
+        validator=tuple_of("Settlement.approval", Approval, rule=_RULE)
+    )
+    balances: Mapping[Party, Decimal] = attrs.field(
+        validator=lambda _i, _a, v: _balances_of(v, field="Settlement.balances")
+    )
+    rules: tuple[str, ...] = attrs.field(
+        validator=tuple_of("Settlement.rules", str, rule=_RULE, what=RULE_IDS)
+    )
 
     @property
     def needs_approval(self) -> bool:
@@ -126,19 +168,15 @@ def _charges_of(charges: object) -> tuple[Charge, ...]:
     return items
 
 
-def _balances_of(balances: object) -> dict[Party, int]:
+def _balances_of(balances: object, *, field: str = "balances") -> dict[Party, int]:
     """The balances in fen, checked (LIA-MONEY's checks, naming LIA-SUB-DEFAULT)."""
     if not isinstance(balances, Mapping):
-        raise InvalidTypeError(
-            "balances", balances, "a mapping Party -> Decimal", rule="LIA-SUB-DEFAULT"
-        )
+        raise InvalidTypeError(field, balances, "a mapping Party -> Decimal", rule=_RULE)
     left: dict[Party, int] = {}
     for party, balance in balances.items():
         if not isinstance(party, Party):
-            raise InvalidTypeError(
-                "balances key", party, "a revisit_rules.Party", rule="LIA-SUB-DEFAULT"
-            )
-        left[party] = _fen(_money(f"balances[{party}]", balance, rule="LIA-SUB-DEFAULT"))
+            raise InvalidTypeError(f"{field} key", party, "a revisit_rules.Party", rule=_RULE)
+        left[party] = _fen(_money(f"{field}[{party}]", balance, rule=_RULE))
     return left
 
 
