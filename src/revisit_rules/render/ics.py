@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from revisit_rules._check import check_aware
+from revisit_rules._check import check_aware, check_str
 from revisit_rules.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -53,11 +53,12 @@ def calendar(
     ``product`` completes the PRODID (``-//revisit-rules//{product}//ZH``).
 
     Raises:
-        InvalidInputError: ``stamp`` not an aware datetime (InvalidTypeError for another
-            type), or a text with a control
+        InvalidTypeError: ``stamp`` not a datetime, ``name`` not a str.
+        InvalidInputError: ``stamp`` a naive datetime, or a text with a control
             character (naming the text's field and ``rule``).
     """
     check_aware("stamp", stamp, rule=rule, why="the DTSTAMP of every event")
+    check_str("name", name, rule=rule)
     dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",

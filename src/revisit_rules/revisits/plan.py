@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, overload
 
 import attrs
 
-from revisit_rules._check import check_int
+from revisit_rules._check import check_int, check_str, tuple_of
 from revisit_rules.calendar import WorkCalendar, calendar_or_default
 from revisit_rules.errors import (
     DateRangeError,
@@ -288,9 +288,17 @@ class Plan(Sequence[Visit]):
             (Plan findings), by project.
     """
 
-    year: int
-    visits: tuple[Visit, ...]
-    findings: tuple[PlanFinding, ...] = ()
+    year: int = attrs.field(
+        validator=lambda _i, _a, v: check_int(
+            "Plan.year", v, minimum=dt.MINYEAR, maximum=dt.MAXYEAR, rule="VIS-ANNUAL"
+        )
+    )
+    visits: tuple[Visit, ...] = attrs.field(
+        validator=tuple_of("Plan.visits", Visit, rule="VIS-ANNUAL")
+    )
+    findings: tuple[PlanFinding, ...] = attrs.field(
+        default=(), validator=tuple_of("Plan.findings", PlanFinding, rule="VIS-ANNUAL")
+    )
 
     @overload
     def __getitem__(self, index: int) -> Visit: ...
@@ -355,7 +363,12 @@ class Plan(Sequence[Visit]):
         Lines end in CRLF and are folded at 75 octets; text is escaped. UIDs are stable
         (the same visit gives the same UID in every export). ``stamp`` is the DTSTAMP, an
         aware datetime; by default the plan's first day at 00:00 UTC (no clock is read).
+
+        Raises:
+            InvalidTypeError: ``stamp`` not a datetime, ``name`` not a str.
+            InvalidInputError: ``stamp`` a naive datetime; a text with a control character.
         """
+        check_str("name", name, rule="VIS-ANNUAL")
         return plan_ics(self, stamp=stamp, name=name)
 
     #: A collection of results (:class:`~revisit_rules.tracing.ResultCollection`).

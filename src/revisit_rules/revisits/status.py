@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from revisit_rules._check import check_date
+from revisit_rules._check import RULE_IDS, check_date, instance, member, tuple_of
 from revisit_rules.errors import (
     InvalidInputError,
     InvalidTypeError,
@@ -18,9 +18,6 @@ from revisit_rules.policy import Policy, policy_or_default
 from revisit_rules.revisits.visits import (
     Visit,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 __all__ = ["VisitRecord", "VisitState", "VisitStatus", "visit_status"]
 
@@ -83,10 +80,23 @@ class VisitRecord:
 class VisitState:
     """A planned visit's status on a day, with the record that closed it, if any."""
 
-    visit: Visit
-    status: VisitStatus
-    record: VisitRecord | None
-    rules: tuple[str, ...]
+    visit: Visit = attrs.field(validator=instance("VisitState.visit", Visit, rule="VIS-RECORD"))
+    status: VisitStatus = attrs.field(
+        validator=member("VisitState.status", VisitStatus, rule="VIS-RECORD")
+    )
+    record: VisitRecord | None = attrs.field(
+        validator=instance("VisitState.record", VisitRecord, rule="VIS-RECORD", optional=True)
+    )
+    rules: tuple[str, ...] = attrs.field(
+        validator=tuple_of("VisitState.rules", str, rule="VIS-RECORD", what=RULE_IDS)
+    )
+
+
+def _iterable(field: str, value: object) -> tuple[object, ...]:
+    """The items of ``value``, an iterable other than a str or a mapping; else a typed error."""
+    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, "an iterable (list, tuple)", rule="VIS-RECORD")
+    return tuple(value)
 
 
 def visit_status(
@@ -101,13 +111,23 @@ def visit_status(
     A visit is *due* from ``policy.reminder_days`` before its window opens through its
     last day, *overdue* after that, *done* once a record names it (*done late* if the
     record's day is after the window). Records that name no planned visit are an error.
+
+    Raises:
+        InvalidTypeError: ``visits`` or ``records`` not an iterable (a str or a mapping
+            is refused), an item that is not a :class:`Visit` or a :class:`VisitRecord`,
+            ``on`` not a date.
+        InvalidInputError: a record of a visit that is not among ``visits``.
     """
     day = check_date("on", on, rule="VIS-TARGET")
     pol = policy_or_default(policy, rule="VIS-RECORD")
-    planned = tuple(visits)
+    planned: list[Visit] = []
+    for visit in _iterable("visits", visits):
+        if not isinstance(visit, Visit):
+            raise InvalidTypeError("visits[]", visit, "a revisit_rules.Visit", rule="VIS-RECORD")
+        planned.append(visit)
     by_visit: dict[Visit, VisitRecord] = {}
     known = set(planned)
-    for record in records:
+    for record in _iterable("records", records):
         if not isinstance(record, VisitRecord):
             raise InvalidTypeError("records[]", record, "a VisitRecord", rule="VIS-RECORD")
         if record.visit not in known:

@@ -8,16 +8,25 @@ import hashlib
 import json
 from collections.abc import Iterable
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap, check_bool, check_date, check_member
+from revisit_rules._check import (
+    FrozenMap,
+    check_bool,
+    check_date,
+    check_member,
+    check_str,
+    member,
+    text,
+)
 from revisit_rules.errors import (
     InvalidInputError,
     InvalidTypeError,
 )
 from revisit_rules.project import CustomerClass, CustomerTier
+from revisit_rules.rules import RULES
 from revisit_rules.warranty import Category
 
 if TYPE_CHECKING:
@@ -194,9 +203,21 @@ def visit_lead(
     }[customer_class]
 
 
+def _items(field: str, value: object, kind: type, rule: str) -> frozenset[Any]:
+    """``value`` as a frozenset of ``kind``; a typed error for anything else (a str too)."""
+    items = value
+    if type(items) is not frozenset:  # the planner passes frozensets: no slow ABC check
+        if isinstance(value, str) or not isinstance(value, Iterable):
+            raise InvalidTypeError(field, value, f"a set of {kind.__name__}", rule=rule)
+        items = tuple(value)
+    if not all(isinstance(k, kind) for k in items):
+        raise InvalidTypeError(field, value, f"a set of {kind.__name__}", rule=rule)
+    return frozenset(items)
+
+
 def _kinds(value: Iterable[VisitKind]) -> frozenset[VisitKind]:
-    kinds = frozenset(value)
-    if not kinds or not all(isinstance(k, VisitKind) for k in kinds):
+    kinds = _items("Visit.kinds", value, VisitKind, "VIS-MERGE")
+    if not kinds:
         raise InvalidTypeError(
             "Visit.kinds", value, "a non-empty set of VisitKind", rule="VIS-MERGE"
         )
@@ -231,10 +252,7 @@ def visit_id(project_id: str, kind: VisitKind, key: int | str) -> str:
 
 
 def _categories(value: Iterable[Category]) -> frozenset[Category]:
-    cats = frozenset(value)
-    if not all(isinstance(c, Category) for c in cats):
-        raise InvalidTypeError("Visit.categories", value, "a set of Category", rule="VIS-MERGE")
-    return cats
+    return _items("Visit.categories", value, Category, "VIS-MERGE")
 
 
 @attrs.frozen
@@ -346,6 +364,42 @@ class Visit:
         return f"{self.project_id} {kinds}"
 
 
+#: The codes a :class:`PlanFinding` may have.
+_CODES: Final = frozenset({VIS_MIN_NOT_MET, SKIPPED_NO_WORKING_DAY, SHORT_TERM, PRIORITY_CUSTOMER})
+
+
+def _code(value: object) -> None:
+    if check_str("PlanFinding.code", value, rule="VIS-ANNUAL") not in _CODES:
+        codes = ", ".join(sorted(_CODES))
+        raise InvalidInputError("PlanFinding.code", value, f"one of {codes}", rule="VIS-ANNUAL")
+
+
+def _rule_id(value: object) -> None:
+    if check_str("PlanFinding.rule", value, rule="VIS-ANNUAL") not in RULES:
+        raise InvalidInputError(
+            "PlanFinding.rule", value, "a rule ID of revisit_rules.RULES", rule="VIS-ANNUAL"
+        )
+
+
+def _window(value: object) -> None:
+    """None, or a window ``(earliest, latest)`` of two dates in order."""
+    if value is None:
+        return
+    if not isinstance(value, tuple) or len(value) != 2:  # noqa: PLR2004 - a pair
+        raise InvalidTypeError(
+            "PlanFinding.window", value, "None or a pair (earliest, latest)", rule="VIS-TARGET"
+        )
+    first = check_date("PlanFinding.window", value[0], rule="VIS-TARGET")
+    last = check_date("PlanFinding.window", value[1], rule="VIS-TARGET")
+    if last < first:
+        raise InvalidInputError(
+            "PlanFinding.window",
+            value,
+            "a window whose latest is not before its earliest",
+            rule="VIS-TARGET",
+        )
+
+
 @attrs.frozen
 class PlanFinding:
     """Something the planner decided not to do, or did otherwise, and says so (decisions § 5).
@@ -362,13 +416,23 @@ class PlanFinding:
             day (SKIPPED_NO_WORKING_DAY), or the short-term window planned (SHORT_TERM).
     """
 
-    project_id: str
-    code: str
-    rule: str
-    detail: str
-    visit_id: str = attrs.field(default="", kw_only=True)
-    category: Category | None = attrs.field(default=None, kw_only=True)
-    window: tuple[dt.date, dt.date] | None = attrs.field(default=None, kw_only=True)
+    project_id: str = attrs.field(
+        validator=text("PlanFinding.project_id", rule="VIS-ANNUAL", nonempty=True)
+    )
+    code: str = attrs.field(validator=lambda _i, _a, v: _code(v))
+    rule: str = attrs.field(validator=lambda _i, _a, v: _rule_id(v))
+    detail: str = attrs.field(validator=text("PlanFinding.detail", rule="VIS-ANNUAL"))
+    visit_id: str = attrs.field(
+        default="", kw_only=True, validator=text("PlanFinding.visit_id", rule="VIS-ANNUAL")
+    )
+    category: Category | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=member("PlanFinding.category", Category, rule="VIS-IN-FORCE", optional=True),
+    )
+    window: tuple[dt.date, dt.date] | None = attrs.field(
+        default=None, kw_only=True, validator=lambda _i, _a, v: _window(v)
+    )
 
     @property
     def rules(self) -> tuple[str, ...]:
