@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from revisit_rules._check import check_decimal_size
+from revisit_rules._check import RULE_IDS, check_decimal_size, member, tuple_of
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.io.text import member_from_text
 from revisit_rules.policy import policy_or_default
@@ -166,10 +166,16 @@ class Grading:
     is ``("SAT-ABC",)``, with ``"SAT-ACTION"`` added when the grade is C.
     """
 
-    grade: Grade = attrs.field(validator=attrs.validators.instance_of(Grade))
-    quality_grade: Grade = attrs.field(validator=attrs.validators.instance_of(Grade))
-    service_grade: Grade = attrs.field(validator=attrs.validators.instance_of(Grade))
-    rules: tuple[str, ...]
+    grade: Grade = attrs.field(validator=member("Grading.grade", Grade, rule="SAT-ABC"))
+    quality_grade: Grade = attrs.field(
+        validator=member("Grading.quality_grade", Grade, rule="SAT-ABC")
+    )
+    service_grade: Grade = attrs.field(
+        validator=member("Grading.service_grade", Grade, rule="SAT-ABC")
+    )
+    rules: tuple[str, ...] = attrs.field(
+        validator=tuple_of("Grading.rules", str, rule="SAT-ABC", what=RULE_IDS)
+    )
 
     @property
     def requires_corrective_action(self) -> bool:

@@ -20,18 +20,26 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from revisit_rules._check import check_int, check_member
+from revisit_rules._check import (
+    CODES,
+    RULE_IDS,
+    check_bool,
+    check_int,
+    check_member,
+    instance,
+    tuple_of,
+)
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
-    from decimal import Decimal
 
     from revisit_rules.policy import Policy
 
@@ -70,11 +78,19 @@ class RateResult:
     (Fraction(19, 20), Decimal('95.00'), False, ('SAT-RATES',))
     """
 
-    numerator: int
-    denominator: int
-    target: Decimal | None
-    meets_target: bool | None
-    rules: tuple[str, ...]
+    numerator: int = attrs.field(
+        validator=lambda _i, _a, v: _count("RateResult.numerator", v, rule="SAT-RATES")
+    )
+    denominator: int = attrs.field(
+        validator=lambda _i, _a, v: _count("RateResult.denominator", v, rule="SAT-RATES")
+    )
+    target: Decimal | None = attrs.field(
+        validator=instance("RateResult.target", Decimal, rule="SAT-RATES", optional=True)
+    )
+    meets_target: bool | None = attrs.field(validator=lambda _i, _a, v: _verdict(v))
+    rules: tuple[str, ...] = attrs.field(
+        validator=tuple_of("RateResult.rules", str, rule="SAT-RATES", what=RULE_IDS)
+    )
 
     @property
     def value(self) -> Fraction | None:
@@ -92,6 +108,11 @@ class RateResult:
 
 def _count(field: str, value: object, *, rule: str) -> int:
     return check_int(field, value, minimum=0, rule=rule)
+
+
+def _verdict(value: object) -> None:
+    if value is not None:
+        check_bool("RateResult.meets_target", value, rule="SAT-RATES")
 
 
 def response_rate(sent: int, returned: int, *, policy: Policy | None = None) -> RateResult:
@@ -373,10 +394,18 @@ class SurveyResult:
         rules: the rules that produced the result.
     """
 
-    score: Decimal
-    response: RateResult
-    findings: tuple[str, ...]
-    rules: tuple[str, ...]
+    score: Decimal = attrs.field(
+        validator=instance("SurveyResult.score", Decimal, rule="SAT-SCALE")
+    )
+    response: RateResult = attrs.field(
+        validator=instance("SurveyResult.response", RateResult, rule="SAT-RESPONSE")
+    )
+    findings: tuple[str, ...] = attrs.field(
+        validator=tuple_of("SurveyResult.findings", str, rule="SAT-RESPONSE", what=CODES)
+    )
+    rules: tuple[str, ...] = attrs.field(
+        validator=tuple_of("SurveyResult.rules", str, rule="SAT-SCALE", what=RULE_IDS)
+    )
 
 
 def survey_result(
