@@ -13,9 +13,17 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap
+from revisit_rules._check import (
+    FrozenMap,
+    check_str,
+    check_tuple,
+    dated,
+    flag,
+    text,
+    tuple_of,
+)
 from revisit_rules.errors import InvalidInputError
-from revisit_rules.policy import Policy
+from revisit_rules.policy import Policy, policy_or_default
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -55,10 +63,14 @@ DOCUMENTS: Final[Mapping[str, str]] = FrozenMap(
 )
 
 
+# The rule tag of errors about the rule book's own values (not a rule of the registry).
+_REGISTRY: Final = "registry"
+
+
 def _doc_key(_instance: object, _attribute: object, value: str) -> None:
-    if value not in DOCUMENTS:
+    if check_str("Source.document", value, rule=_REGISTRY) not in DOCUMENTS:
         raise InvalidInputError(
-            "Source.document", value, f"one of {', '.join(DOCUMENTS)}", rule="registry"
+            "Source.document", value, f"one of {', '.join(DOCUMENTS)}", rule=_REGISTRY
         )
 
 
@@ -71,13 +83,24 @@ class Source:
     """
 
     document: str = attrs.field(validator=_doc_key)
-    ref: str = ""
-    quote: str = ""
+    ref: str = attrs.field(default="", validator=text("Source.ref", rule=_REGISTRY))
+    quote: str = attrs.field(default="", validator=text("Source.quote", rule=_REGISTRY))
 
     def __str__(self) -> str:
         """``REG Art. 40: "…"``, as shown in the rule tables."""
         text = self.document + (f" {self.ref}" if self.ref else "")
         return text + (f": “{self.quote}”" if self.quote else "")
+
+
+def _policy_fields(_instance: object, _attribute: object, value: object) -> None:
+    """A tuple of names of :class:`~revisit_rules.Policy` fields."""
+    names = check_tuple("Rule.policy_fields", value, str, rule=_REGISTRY, what="Policy fields")
+    known = attrs.fields_dict(Policy)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise InvalidInputError(
+            "Rule.policy_fields", value, f"names of Policy fields (not {unknown})", rule=_REGISTRY
+        )
 
 
 @attrs.frozen
@@ -104,29 +127,43 @@ class Rule:
             and the rule table says so.
     """
 
-    id: str
-    title_zh: str
-    title_en: str
-    statement: str
-    value: str
-    sources: tuple[Source, ...] = attrs.field()
-    effective_from: dt.date | None = None
-    checked_on: dt.date = attrs.field(kw_only=True)
-    policy_fields: tuple[str, ...] = ()
-    documentary: bool = False
-    assumption: bool = False
-    borrowed: bool = False
+    id: str = attrs.field(validator=text("Rule.id", rule=_REGISTRY, nonempty=True))
+    title_zh: str = attrs.field(validator=text("Rule.title_zh", rule=_REGISTRY, nonempty=True))
+    title_en: str = attrs.field(validator=text("Rule.title_en", rule=_REGISTRY, nonempty=True))
+    statement: str = attrs.field(validator=text("Rule.statement", rule=_REGISTRY))
+    value: str = attrs.field(validator=text("Rule.value", rule=_REGISTRY))
+    sources: tuple[Source, ...] = attrs.field(
+        validator=tuple_of("Rule.sources", Source, rule=_REGISTRY)
+    )
+    effective_from: dt.date | None = attrs.field(
+        default=None, validator=dated("Rule.effective_from", rule=_REGISTRY, optional=True)
+    )
+    checked_on: dt.date = attrs.field(
+        kw_only=True, validator=dated("Rule.checked_on", rule=_REGISTRY)
+    )
+    policy_fields: tuple[str, ...] = attrs.field(default=(), validator=_policy_fields)
+    documentary: bool = attrs.field(
+        default=False, validator=flag("Rule.documentary", rule=_REGISTRY)
+    )
+    assumption: bool = attrs.field(default=False, validator=flag("Rule.assumption", rule=_REGISTRY))
+    borrowed: bool = attrs.field(default=False, validator=flag("Rule.borrowed", rule=_REGISTRY))
 
     @sources.validator
     def _has_sources(self, _attribute: object, value: tuple[Source, ...]) -> None:
         if not value:
-            raise InvalidInputError(f"Rule({self.id}).sources", value, "at least one Source")
+            raise InvalidInputError(
+                f"Rule({self.id}).sources", value, "at least one Source", rule=_REGISTRY
+            )
 
     def value_in_force(self, policy: Policy | None = None) -> str:
-        """The value under ``policy`` (the default policy if ``None``), as text."""
+        """The value under ``policy`` (the default policy if ``None``), as text.
+
+        Raises:
+            InvalidTypeError: ``policy`` is neither a Policy nor None.
+        """
+        policy = policy_or_default(policy, rule=_REGISTRY)
         if not self.policy_fields:
             return self.value
-        policy = policy if policy is not None else Policy()
         return "; ".join(f"{f}={_show(getattr(policy, f))}" for f in self.policy_fields)
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap
+from revisit_rules._check import FrozenMap, text, tuple_of
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
 from revisit_rules.render.tables import write_table
@@ -113,13 +113,15 @@ class RuleRow:
         checked_on: the ISO day the entry was last checked against its sources.
     """
 
-    id: str
-    title_zh: str
-    title_en: str
-    value: str
-    sources: tuple[Source, ...]
-    effective_from: str
-    checked_on: str
+    id: str = attrs.field(validator=text("RuleRow.id", rule="registry", nonempty=True))
+    title_zh: str = attrs.field(validator=text("RuleRow.title_zh", rule="registry"))
+    title_en: str = attrs.field(validator=text("RuleRow.title_en", rule="registry"))
+    value: str = attrs.field(validator=text("RuleRow.value", rule="registry"))
+    sources: tuple[Source, ...] = attrs.field(
+        validator=tuple_of("RuleRow.sources", Source, rule="registry")
+    )
+    effective_from: str = attrs.field(validator=text("RuleRow.effective_from", rule="registry"))
+    checked_on: str = attrs.field(validator=text("RuleRow.checked_on", rule="registry"))
 
     def cells(self) -> tuple[str, ...]:
         """The cells as text, in the order of :data:`RULE_COLUMNS`; sources joined by semicolons."""
