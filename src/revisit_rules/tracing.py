@@ -49,7 +49,7 @@ import attrs
 from holidays.version import __version__ as _holidays_version
 
 from revisit_rules.__about__ import __version__
-from revisit_rules._check import FrozenMap
+from revisit_rules._check import FrozenMap, check_int, check_str
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import Policy
 from revisit_rules.render.plain import _plain, _public_fields, to_plain
@@ -168,7 +168,8 @@ def public_function(name: str) -> Callable[..., Any] | None:
 def _check_function(_instance: object, _attribute: object, value: str | None) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or public_function(value) is None:
+    check_str("Trace.function", value, rule=_TRACE_RULE)
+    if public_function(value) is None:
         raise InvalidInputError(
             "Trace.function",
             value,
@@ -361,12 +362,16 @@ class Trace:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The trace as JSON text (UTF-8 characters kept, not escaped).
 
+        ``indent`` is a whole number of spaces from 0, or None for one line.
+
         >>> import datetime as dt
         >>> import revisit_rules as rr
         >>> t = rr.trace(rr.period_end, dt.date(2021, 10, 1), rr.Years(5))
         >>> print(t.to_json(indent=None)[:80])
         {"trace_format": 1, "function": "period_end", "inputs": {"start": "2021-10-01",
         """
+        if indent is not None:
+            check_int("indent", indent, minimum=0, rule=_TRACE_RULE)
         return json.dumps(self._data, ensure_ascii=False, indent=indent)
 
 

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from revisit_rules._check import check_bool, check_str
 from revisit_rules.calendar import WorkCalendar, china_calendar
 from revisit_rules.durations import Period
 from revisit_rules.errors import InvalidTypeError
@@ -66,7 +67,8 @@ def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any
     Raises:
         InvalidTypeError: a float, or a value of a type the package does not export; the
             message names the (nested) field and the rule tag ``trace`` (inside a
-            :class:`Trace`, the first rule of its result).
+            :class:`Trace`, the first rule of its result). Also ``labels`` not a bool,
+            ``field`` not a str.
 
     >>> import datetime as dt
     >>> from decimal import Decimal
@@ -78,6 +80,8 @@ def to_plain(value: object, *, labels: bool = True, field: str = "value") -> Any
     >>> to_plain(rr.Party(rr.Role.SUBCONTRACTOR, "防水分包"), labels=False)
     {'role': 'SUBCONTRACTOR', 'name': '防水分包'}
     """
+    check_bool("labels", labels, rule=_PLAIN_RULE)
+    check_str("field", field, rule=_PLAIN_RULE)
     return _plain(value, labels=labels, field=field, rule=_PLAIN_RULE)
 
 
