@@ -1,15 +1,17 @@
-"""Robustness: junk fed to every public calendar, period and season argument.
+"""Robustness: junk fed to every public argument; calendar, periods and seasons here.
 
-Like python-stdnum's ``test_robustness``: every argument of every public function and
-value class of ``calendar``, ``periods`` and ``seasons`` gets the same junk, and must
-answer with a :class:`~revisit_rules.RevisitRulesError` naming the argument, never a
-bare ``AttributeError``/``TypeError``/``ValueError`` from deep inside (decisions § 9).
-A junk value that is a valid input for an argument (``None`` for ``policy=``, ``0`` for
-``n``) is listed as such and skipped.
+Like python-stdnum's ``test_robustness``: every argument of every public function, value
+class and method gets the same junk (``tests/junk.py``), and must answer with a
+:class:`~revisit_rules.RevisitRulesError` naming the argument, never a bare
+``AttributeError``/``TypeError``/``ValueError`` from deep inside (decisions § 9). A junk
+value that is a valid input for an argument (``None`` for ``policy=``, ``0`` for ``n``)
+is listed as such, and checked to be accepted. The cases of ``calendar``, ``periods`` and
+``seasons`` are below; those of the other areas in ``test_robustness_areas`` and
+``test_robustness_registry``; :func:`test_every_public_name_is_fed` checks that together
+they feed every public name of the package.
 """
 
 import datetime as dt
-import inspect
 from decimal import Decimal
 from fractions import Fraction
 
@@ -22,10 +24,24 @@ from revisit_rules.calendar import WorkCalendar
 from revisit_rules.revisits import plan as revisit_plan
 from revisit_rules.seasons import SeasonKind
 
+from .junk import (
+    EXEMPT,
+    STRINGS,
+    TEXT,
+    assert_refused,
+    case,
+    exempt,
+    init_fields,
+    methods_with_arguments,
+    params,
+    public_callables,
+    valid_params,
+)
+from .junk import idx as _idx
+from .test_robustness_areas import AREA_CASES
+from .test_robustness_registry import REGISTRY_CASES
+
 D = dt.date(2026, 3, 2)
-NAN = float("nan")
-JUNK = (None, "", "😴", 0, -1, 1.5, True, NAN, dt.datetime(2026, 1, 1), "2026-01-01")
-ALL = frozenset(range(len(JUNK)))
 
 _CAL_KW = {
     "name": "toy",
@@ -50,67 +66,65 @@ def _cal():
     return rr.china_calendar()
 
 
-def _idx(*values):
-    """The indexes in JUNK of ``values`` (compared by identity or equality and type)."""
-    out = set()
-    for i, j in enumerate(JUNK):
-        for v in values:
-            if j is v or (type(j) is type(v) and j == v):
-                out.add(i)
-    return frozenset(out)
-
-
-STRINGS = _idx("", "😴", "2026-01-01")
-
 #: Region field -> the junk that is a valid value for it (text fields; optional fields).
 _REGION_VALID = {
-    "key": STRINGS,
-    "name_zh": STRINGS,
+    "key": TEXT,
+    "name_zh": TEXT,
     "heating": _idx(None),
-    "heating_status": _idx(None),
+    "heating_status": frozenset(),
     "heating_source": STRINGS,
     "cooling": frozenset(),
     "rainy": _idx(None),
 }
 
 
-def case(name, call, field, *, valid=frozenset()):
-    """One argument: ``call(junk)`` must raise a RevisitRulesError naming ``field``."""
-    return (name, call, field, valid)
-
-
 CASES = [
     # --- calendar.WorkCalendar methods ----------------------------------------------------
-    case("is_working_day.day", lambda j: _cal().is_working_day(j), "day"),
-    case("add_working_days.day", lambda j: _cal().add_working_days(j, 1), "day"),
-    case("add_working_days.n", lambda j: _cal().add_working_days(D, j), "n", valid=_idx(0, -1)),
-    case("offset.day", lambda j: _cal().offset(j, 1), "day"),
-    case("offset.n", lambda j: _cal().offset(D, j), "n", valid=_idx(0, -1)),
-    case("working_days_between.a", lambda j: _cal().working_days_between(j, D), "a"),
-    case("working_days_between.b", lambda j: _cal().working_days_between(D, j), "b"),
-    case("working_day_bounds.first", lambda j: _cal().working_day_bounds(j, D), "first"),
-    case("working_day_bounds.last", lambda j: _cal().working_day_bounds(D, j), "last"),
-    case("is_provisional.day", lambda j: _cal().is_provisional(j), "day"),
-    case("is_provisional_between.a", lambda j: _cal().is_provisional_between(j, D), "a"),
-    case("is_provisional_between.b", lambda j: _cal().is_provisional_between(D, j), "b"),
+    case("WorkCalendar.is_working_day.day", lambda j: _cal().is_working_day(j), "day"),
+    case("WorkCalendar.add_working_days.day", lambda j: _cal().add_working_days(j, 1), "day"),
     case(
-        "with_days.rest_days",
+        "WorkCalendar.add_working_days.n",
+        lambda j: _cal().add_working_days(D, j),
+        "n",
+        valid=_idx(0, -1),
+    ),
+    case("WorkCalendar.offset.day", lambda j: _cal().offset(j, 1), "day"),
+    case("WorkCalendar.offset.n", lambda j: _cal().offset(D, j), "n", valid=_idx(0, -1)),
+    case("WorkCalendar.working_days_between.a", lambda j: _cal().working_days_between(j, D), "a"),
+    case("WorkCalendar.working_days_between.b", lambda j: _cal().working_days_between(D, j), "b"),
+    case(
+        "WorkCalendar.working_day_bounds.first", lambda j: _cal().working_day_bounds(j, D), "first"
+    ),
+    case("WorkCalendar.working_day_bounds.last", lambda j: _cal().working_day_bounds(D, j), "last"),
+    case("WorkCalendar.is_provisional.day", lambda j: _cal().is_provisional(j), "day"),
+    case(
+        "WorkCalendar.is_provisional_between.a", lambda j: _cal().is_provisional_between(j, D), "a"
+    ),
+    case(
+        "WorkCalendar.is_provisional_between.b", lambda j: _cal().is_provisional_between(D, j), "b"
+    ),
+    case(
+        "WorkCalendar.with_days.rest_days",
         lambda j: _cal().with_days(rest_days=j),
         "rest_days",
     ),
-    case("with_days.rest_days[0]", lambda j: _cal().with_days(rest_days=[j]), "rest_days"),
     case(
-        "with_days.working_days",
+        "WorkCalendar.with_days.rest_days[0]",
+        lambda j: _cal().with_days(rest_days=[j]),
+        "rest_days",
+    ),
+    case(
+        "WorkCalendar.with_days.working_days",
         lambda j: _cal().with_days(working_days=j),
         "working_days",
     ),
     case(
-        "with_days.working_days[0]",
+        "WorkCalendar.with_days.working_days[0]",
         lambda j: _cal().with_days(working_days=[j]),
         "working_days",
     ),
     case(
-        "with_days.name",
+        "WorkCalendar.with_days.name",
         lambda j: _cal().with_days(name=j),
         "name",
         valid=_idx(None) | STRINGS,
@@ -242,27 +256,16 @@ CASES = [
 ]
 
 
-def _params():
-    params = []
-    for name, call, field, valid in CASES:
-        for index, junk in enumerate(JUNK):
-            if index in valid:
-                continue
-            params.append(pytest.param(call, field, junk, id=f"{name}-{junk!r}"))
-    return params
-
-
-@pytest.mark.parametrize(("call", "field", "junk"), _params())
-def test_junk_is_refused(call, field, junk):
+@pytest.mark.parametrize(("call", "field", "junk", "tag"), params(CASES))
+def test_junk_is_refused(call, field, junk, tag):
     """Junk raises a RevisitRulesError (a ValueError or TypeError) naming field, value, rule."""
-    with pytest.raises(rr.RevisitRulesError) as info:
-        call(junk)
+    assert_refused(call, field, junk, tag)
 
-    assert isinstance(info.value, ValueError | TypeError)
-    assert field == info.value.field
-    assert info.value.rule in rr.RULES  # a rule of the registry, never empty
-    assert str(info.value).startswith(f"{field} = ")
-    assert f"[rule {info.value.rule}]" in str(info.value)
+
+@pytest.mark.parametrize(("call", "junk"), valid_params(CASES))
+def test_valid_junk_is_accepted(call, junk):
+    """A junk value listed as valid for an argument is accepted: the lists are not too wide."""
+    call(junk)
 
 
 def test_errors_are_builtins():
@@ -284,29 +287,23 @@ def test_errors_are_builtins():
 
 
 def test_every_public_name_is_fed():
-    """Every public callable of calendar, periods and seasons has a junk case above."""
-    covered = {name.split(".")[0] for name, *_ in CASES}
-    exempt = {
-        "china_calendar",  # takes no argument
-        "DateResult",  # a result, built by the library only
-        "Period",  # the abstract base; refused by period_end (see test_periods)
-        "DesignLife",  # takes no argument
-        "SeasonKind",  # enums: lookup by value raises ValueError as Enum does
-        "SeasonStatus",
-    }
-    public = set()
-    for module in (calendar, periods, seasons):
-        for name in module.__all__:
-            if callable(getattr(module, name)):
-                public.add(name)
-    methods = {
-        name
-        for name, member in inspect.getmembers(WorkCalendar)
-        if not name.startswith("_") and inspect.isfunction(member)
-    }
+    """Every public callable, method taking an argument and constructor field has junk cases.
 
-    assert set() == public - exempt - covered
-    assert set() == methods - covered
+    A name may instead be exempt (``junk.EXEMPT``, ``junk.exempt``), with its reason.
+    """
+    names = [name for name, *_ in (*CASES, *AREA_CASES, *REGISTRY_CASES)]
+    covered = {name.split(".")[0] for name in names}
+    covered_members = {".".join(name.split(".")[:2]) for name in names}
+    public = public_callables(rr, calendar, periods, seasons)
+    unfed = {n for n, obj in public.items() if n not in covered | set(EXEMPT) and not exempt(obj)}
+    classes = [obj for name, obj in public.items() if isinstance(obj, type) and name not in EXEMPT]
+    methods = set().union(*(methods_with_arguments(cls) for cls in classes))
+    constructed = set().union(*(init_fields(cls) for cls in classes if not exempt(cls)))
+
+    assert set() == unfed
+    assert set() == methods - covered_members
+    assert set() == constructed - covered_members  # value classes: field by field
+    assert set() == set(EXEMPT) - set(public)  # no stale exemption
 
 
 class TestExtremes:
