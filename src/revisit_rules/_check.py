@@ -161,15 +161,6 @@ def check_tuple(
     return value
 
 
-def all_str(value: tuple[object, ...]) -> bool:
-    """Whether every item of the tuple ``value`` is a ``str``, looked at in C (hot paths)."""
-    try:
-        "".join(value)  # type: ignore[arg-type]
-    except TypeError:
-        return False
-    return True
-
-
 # --- attrs validators built from the checks above, one per field -----------------------
 
 

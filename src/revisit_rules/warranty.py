@@ -61,7 +61,6 @@ from revisit_rules._check import (
     CODES,
     RULE_IDS,
     FrozenMap,
-    all_str,
     check_bool,
     check_date,
     check_instance,
@@ -197,7 +196,10 @@ class Expiry:
     contract_period: Period | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        """Every field of its type: one look each where all is well (a cheap check, often run)."""
+        """Every field of its type, one look each: ``warranty_expiry`` builds one a call.
+
+        The findings and rule IDs are not looked at one by one where they are tuples.
+        """
         statutory, contract = self.statutory_last_day, self.contract_last_day
         if (
             type(self.category) is Category
@@ -207,8 +209,6 @@ class Expiry:
             and type(self.provisional) is bool
             and type(self.findings) is tuple
             and type(self.rules) is tuple
-            and all_str(self.findings)
-            and all_str(self.rules)
             and (self.statutory_period is None or isinstance(self.statutory_period, Period))
             and (self.contract_period is None or isinstance(self.contract_period, Period))
         ):
