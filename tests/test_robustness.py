@@ -6,9 +6,10 @@ class and method gets the same junk (``tests/junk.py``), and must answer with a
 ``AttributeError``/``TypeError``/``ValueError`` from deep inside (decisions § 9). A junk
 value that is a valid input for an argument (``None`` for ``policy=``, ``0`` for ``n``)
 is listed as such, and checked to be accepted. The cases of ``calendar``, ``periods`` and
-``seasons`` are below; those of the other areas in ``test_robustness_areas`` and
-``test_robustness_registry``; :func:`test_every_public_name_is_fed` checks that together
-they feed every public name of the package.
+``seasons`` are below; those of the other areas in ``test_robustness_areas``,
+``test_robustness_registry`` and ``test_robustness_ledger``;
+:func:`test_every_public_name_is_fed` checks that together they feed every public name of
+the package.
 """
 
 import datetime as dt
@@ -39,6 +40,7 @@ from .junk import (
 )
 from .junk import idx as _idx
 from .test_robustness_areas import AREA_CASES
+from .test_robustness_ledger import LEDGER_CASES
 from .test_robustness_registry import REGISTRY_CASES
 
 D = dt.date(2026, 3, 2)
@@ -291,7 +293,7 @@ def test_every_public_name_is_fed():
 
     A name may instead be exempt (``junk.EXEMPT``, ``junk.exempt``), with its reason.
     """
-    names = [name for name, *_ in (*CASES, *AREA_CASES, *REGISTRY_CASES)]
+    names = [name for name, *_ in (*CASES, *AREA_CASES, *REGISTRY_CASES, *LEDGER_CASES)]
     covered = {name.split(".")[0] for name in names}
     covered_members = {".".join(name.split(".")[:2]) for name in names}
     public = public_callables(rr, calendar, periods, seasons)

@@ -164,6 +164,7 @@ LIABILITY = [
             "repaired_by_responsible": True,
             "pm_arrived_in_time": True,
             "reassignment_cost": Decimal("0.00"),
+            "notice_id": None,
         },
         {
             "shares": NONE,
@@ -172,6 +173,7 @@ LIABILITY = [
             "repaired_by_responsible": TRUE,
             "pm_arrived_in_time": TRUE,
             "reassignment_cost": NOTHING,
+            "notice_id": NONE | TEXT,
         },
         build=lambda **kw: rr.Defect(C.DECORATION, D, rr.Cause.WORKMANSHIP, YUAN, **kw),
     ),
@@ -200,6 +202,12 @@ LIABILITY = [
         "allocate_liability.policy",
         lambda j: rr.allocate_liability(PROJECT, DEFECT, policy=j),
         "policy",
+        valid=NONE,
+    ),
+    case(
+        "allocate_liability.ledger",
+        lambda j: rr.allocate_liability(PROJECT, DEFECT, ledger=j),
+        "ledger",
         valid=NONE,
     ),
     case("split_amount.total", lambda j: rr.split_amount(j, {GC: 1}), "total"),

@@ -161,6 +161,18 @@ def check_tuple(
     return value
 
 
+def check_mapping(
+    field: str, value: object, key: type[K], item: type[V], *, rule: str = ""
+) -> Mapping[K, V]:
+    """``value`` if it is a mapping of ``key`` instances to ``item`` instances."""
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, key) and isinstance(v, item) for k, v in value.items()
+    ):
+        what = f"a mapping {_named(key).removeprefix('a ')} -> {_named(item).removeprefix('a ')}"
+        raise InvalidTypeError(field, value, what, rule=rule)
+    return value
+
+
 # --- attrs validators built from the checks above, one per field -----------------------
 
 
@@ -202,6 +214,24 @@ def instance(field: str, kind: type, *, rule: str, optional: bool = False) -> Va
 
     def check(_instance: object, _attribute: object, value: object) -> None:
         check_instance(field, value, kind, rule=rule, optional=optional)
+
+    return check
+
+
+def aware(field: str, *, rule: str) -> Validator:
+    """An attrs validator: the value is a time-zone-aware ``datetime``."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        check_aware(field, value, rule=rule)
+
+    return check
+
+
+def mapping_of(field: str, key: type, item: type, *, rule: str) -> Validator:
+    """An attrs validator: the value is a mapping of ``key`` instances to ``item`` instances."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        check_mapping(field, value, key, item, rule=rule)
 
     return check
 

@@ -360,7 +360,15 @@ class Event:
         Raises:
             LedgerInputError: ``project_id`` missing with an id, or not the followed
                 event's project.
+            LedgerTypeError: ``follows`` neither an Event nor an id.
         """
+        if not isinstance(follows, Event | str):
+            raise LedgerTypeError(
+                _event_field(id, "follows"),
+                follows,
+                "the Event it follows, or that event's id",
+                rule="LED-EVENTS",
+            )
         if isinstance(follows, Event):
             if project_id is not None and project_id != follows.project_id:
                 raise LedgerInputError(

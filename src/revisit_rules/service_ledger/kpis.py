@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from revisit_rules._check import FrozenMap
+from revisit_rules._check import RULE_IDS, FrozenMap, dated, instance, mapping_of, tuple_of
 from revisit_rules.rates import (
     RateResult,
     SamplingTarget,
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["Kpis", "kpis"]
 
 K = EventKind
+_RULE: Final = "LED-KPI"
 _ROLE_TARGET: Final = {
     "MANAGER": SamplingTarget.MANAGER,
     "SUPERVISOR": SamplingTarget.SUPERVISOR,
@@ -78,17 +79,35 @@ class Kpis:
         rules: the rules that produced them.
     """
 
-    first: dt.date | None
-    last: dt.date | None
-    on_time: Mapping[str, RateResult]
-    handling_rate: RateResult
-    complaint_rate: RateResult | None
-    sampling: Mapping[SamplingTarget, RateResult]
-    rework_rate: RateResult | None
-    repeat_repair_rate: RateResult
-    survey_return: RateResult | None
-    median_arrival: Decimal | None
-    rules: tuple[str, ...]
+    first: dt.date | None = attrs.field(validator=dated("Kpis.first", rule=_RULE, optional=True))
+    last: dt.date | None = attrs.field(validator=dated("Kpis.last", rule=_RULE, optional=True))
+    on_time: Mapping[str, RateResult] = attrs.field(
+        validator=mapping_of("Kpis.on_time", str, RateResult, rule=_RULE)
+    )
+    handling_rate: RateResult = attrs.field(
+        validator=instance("Kpis.handling_rate", RateResult, rule="SAT-RATES")
+    )
+    complaint_rate: RateResult | None = attrs.field(
+        validator=instance("Kpis.complaint_rate", RateResult, rule="SAT-RATES", optional=True)
+    )
+    sampling: Mapping[SamplingTarget, RateResult] = attrs.field(
+        validator=mapping_of("Kpis.sampling", SamplingTarget, RateResult, rule="SAT-SAMPLING")
+    )
+    rework_rate: RateResult | None = attrs.field(
+        validator=instance("Kpis.rework_rate", RateResult, rule="SAT-REWORK", optional=True)
+    )
+    repeat_repair_rate: RateResult = attrs.field(
+        validator=instance("Kpis.repeat_repair_rate", RateResult, rule="SAT-REWORK")
+    )
+    survey_return: RateResult | None = attrs.field(
+        validator=instance("Kpis.survey_return", RateResult, rule="SAT-RESPONSE", optional=True)
+    )
+    median_arrival: Decimal | None = attrs.field(
+        validator=instance("Kpis.median_arrival", Decimal, rule=_RULE, optional=True)
+    )
+    rules: tuple[str, ...] = attrs.field(
+        validator=tuple_of("Kpis.rules", str, rule=_RULE, what=RULE_IDS)
+    )
 
 
 def _on_time(obligations: Iterable[Obligation]) -> dict[str, RateResult]:

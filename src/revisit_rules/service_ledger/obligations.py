@@ -20,9 +20,19 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from typing import TYPE_CHECKING, Final
+from zoneinfo import ZoneInfo
 
 import attrs
 
+from revisit_rules._check import (
+    RULE_IDS,
+    check_aware,
+    check_bool,
+    check_instance,
+    check_member,
+    check_str,
+    check_tuple,
+)
 from revisit_rules.deadlines import Deadline
 from revisit_rules.liability_values import Role
 from revisit_rules.service_ledger.events import EventKind
@@ -79,6 +89,9 @@ class Clock:
 def _clock(deadline: Deadline | None, obligor: Role, *kinds: EventKind) -> Clock:
     return Clock(deadline, frozenset(kinds), obligor)
 
+
+#: The zones whose instants always have an offset: aware without asking (a hot path).
+_ZONES: Final = frozenset({ZoneInfo, dt.timezone})
 
 _GC, _PM, _OWNER, _PROP = (
     Role.GENERAL_CONTRACTOR,
@@ -165,8 +178,57 @@ class Obligation:
     provisional: bool
     rules: tuple[str, ...]
 
+    def __attrs_post_init__(self) -> None:
+        """Every field of its type, one look each: the ledger builds one per obligation.
+
+        The rule IDs in ``rules`` are not looked at one by one where ``rules`` is a tuple
+        (as :class:`~revisit_rules.DateResult` does); any other value is refused. An
+        instant in a ``ZoneInfo`` or a ``timezone`` is aware without asking its offset
+        (which costs more than the other looks together); any other zone is asked.
+        """
+        trigger, discharged_by, lateness = self.trigger, self.discharged_by, self.lateness
+        if (
+            type(self.id) is str
+            and type(self.project_id) is str
+            and type(self.rule) is str
+            and type(self.subject) is str
+            and self.id.strip()
+            and self.project_id.strip()
+            and self.rule.strip()
+            and self.subject.strip()
+            and type(self.obligor) is Role
+            and (trigger is None or type(trigger) is str)
+            and type(self.starts) is dt.datetime
+            and type(self.due_at) is dt.datetime
+            and type(self.starts.tzinfo) in _ZONES
+            and type(self.due_at.tzinfo) in _ZONES
+            and type(self.state) is ObligationState
+            and (discharged_by is None or type(discharged_by) is str)
+            and (lateness is None or type(lateness) is dt.timedelta)
+            and type(self.provisional) is bool
+            and type(self.rules) is tuple
+        ):
+            return
+        _check_obligation(self)
+
     @property
     def due_day(self) -> dt.date:
         """The last day it may be discharged on, in its time zone (for tables and worklists)."""
         last = self.due_at - dt.timedelta(microseconds=1)
         return last.date()
+
+
+def _check_obligation(obligation: Obligation) -> None:
+    """The typed error for the first field of ``obligation`` of the wrong type, if any."""
+    o, rule, state = obligation, "LED-OBLIGATION", "LED-STATE"
+    for name in ("id", "project_id", "rule", "subject"):
+        check_str(f"Obligation.{name}", getattr(o, name), rule=rule, nonempty=True)
+    check_member("Obligation.obligor", o.obligor, Role, rule=rule)
+    check_instance("Obligation.trigger", o.trigger, str, rule=rule, optional=True)
+    check_aware("Obligation.starts", o.starts, rule=rule)
+    check_aware("Obligation.due_at", o.due_at, rule=rule)
+    check_member("Obligation.state", o.state, ObligationState, rule=state)
+    check_instance("Obligation.discharged_by", o.discharged_by, str, rule=state, optional=True)
+    check_instance("Obligation.lateness", o.lateness, dt.timedelta, rule=state, optional=True)
+    check_bool("Obligation.provisional", o.provisional, rule="CAL-PROVISIONAL")
+    check_tuple("Obligation.rules", o.rules, str, rule=rule, what=RULE_IDS)
