@@ -276,14 +276,21 @@ class WorkCalendar:
         return self._offset(day, n)
 
     def _offset(self, day: dt.date, n: int) -> DateResult:
-        """:meth:`offset` for a checked date and count (the warranty and planner hot path)."""
+        """:meth:`offset` for a checked date and count."""
+        return DateResult(*self._offset_parts(day, n))
+
+    def _offset_parts(self, day: dt.date, n: int) -> tuple[dt.date, bool, tuple[str, ...]]:
+        """:meth:`offset`'s day, provisional flag and rules, for a checked date and count.
+
+        The warranty and planner hot path builds one result of its own from them.
+        """
         pos = day.toordinal() - self._base
         if not 0 <= pos < len(self._cum) - 1:
             self._pos("day", day)  # raises the range error with its message
         found = self._nth(pos, day, n)
         lo, hi = (day.year, found.year) if found >= day else (found.year, day.year)
         provisional = self._unpublished(lo, hi)
-        return DateResult(found, provisional, _PROVISIONAL if provisional else _FINAL)
+        return found, provisional, _PROVISIONAL if provisional else _FINAL
 
     def _unpublished(self, lo: int, hi: int) -> bool:
         """Whether any year from ``lo`` to ``hi`` lacks a published arrangement."""

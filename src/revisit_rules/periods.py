@@ -240,7 +240,7 @@ def _period_end(
         return DateResult(last, provisional=False, rules=tuple(rules))
     cal = calendar if calendar is not None else china_calendar()
     try:
-        rolled = cal._offset(last, 0)  # noqa: SLF001 - `last` is a checked date
+        day, provisional, roll_rules = cal._offset_parts(last, 0)  # noqa: SLF001 - checked
     except CalendarRangeError:
         # Name the caller's argument, not the calendar's internal one (CAL-CN).
         raise CalendarRangeError(
@@ -251,4 +251,4 @@ def _period_end(
             "or Policy(roll_to_working_day=False)",
             rule="CAL-CN",
         ) from None
-    return DateResult(rolled.day, rolled.provisional, (*rules, *rolled.rules))
+    return DateResult(day, provisional, (*rules, *roll_rules))
