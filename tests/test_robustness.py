@@ -258,13 +258,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("call", "field", "junk", "tag"), params(CASES))
+#: Every case of the walk: this file's and those of the areas, the registry and the ledger.
+ALL_CASES = [*CASES, *AREA_CASES, *REGISTRY_CASES, *LEDGER_CASES]
+
+
+@pytest.mark.parametrize(("call", "field", "junk", "tag"), params(ALL_CASES))
 def test_junk_is_refused(call, field, junk, tag):
     """Junk raises a RevisitRulesError (a ValueError or TypeError) naming field, value, rule."""
     assert_refused(call, field, junk, tag)
 
 
-@pytest.mark.parametrize(("call", "junk"), valid_params(CASES))
+@pytest.mark.parametrize(("call", "junk"), valid_params(ALL_CASES))
 def test_valid_junk_is_accepted(call, junk):
     """A junk value listed as valid for an argument is accepted: the lists are not too wide."""
     call(junk)
@@ -293,7 +297,7 @@ def test_every_public_name_is_fed():
 
     A name may instead be exempt (``junk.EXEMPT``, ``junk.exempt``), with its reason.
     """
-    names = [name for name, *_ in (*CASES, *AREA_CASES, *REGISTRY_CASES, *LEDGER_CASES)]
+    names = [name for name, *_ in ALL_CASES]
     covered = {name.split(".")[0] for name in names}
     covered_members = {".".join(name.split(".")[:2]) for name in names}
     public = public_callables(rr, calendar, periods, seasons)

@@ -6,6 +6,9 @@ too: a result built by hand is checked like any input) and every public method t
 an argument answers junk with a :class:`~revisit_rules.RevisitRulesError` that names the
 argument and a rule. One table per area; within it, a value class's fields are listed with
 the junk valid for each.
+
+The tables are run by ``test_robustness.py`` (one verdict for every table of the walk);
+this file holds the cases and its own tests only.
 """
 
 import datetime as dt
@@ -13,7 +16,6 @@ import inspect
 from decimal import Decimal
 
 import attrs
-import pytest
 
 import revisit_rules as rr
 
@@ -24,11 +26,8 @@ from .junk import (
     TEXT,
     TRUE,
     ZERO,
-    assert_refused,
     case,
     fields,
-    params,
-    valid_params,
 )
 
 D = dt.date(2026, 3, 2)
@@ -556,15 +555,3 @@ PERIODS = [
 
 #: Every case of this file, by area.
 AREA_CASES = [*WARRANTY, *LIABILITY, *REVISITS, *SATISFACTION, *DEADLINES, *PERIODS]
-
-
-@pytest.mark.parametrize(("call", "field", "junk", "tag"), params(AREA_CASES))
-def test_junk_is_refused(call, field, junk, tag):
-    """Junk raises a RevisitRulesError (a ValueError or TypeError) naming field, value, rule."""
-    assert_refused(call, field, junk, tag)
-
-
-@pytest.mark.parametrize(("call", "junk"), valid_params(AREA_CASES))
-def test_valid_junk_is_accepted(call, junk):
-    """A junk value listed as valid for an argument is accepted: the lists are not too wide."""
-    call(junk)

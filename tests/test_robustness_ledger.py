@@ -5,6 +5,9 @@ event's errors name the event by its id, ``Event(E-1).at`` (a bad id itself is
 ``Event.id``), and a named constructor's details ``Event(E-1).details.category``; the
 details classes, built alone, name ``NoticeDetails.category``. The results the ledger
 builds (``Obligation``, ``Ledger``, ``Kpis``) are checked field by field like any input.
+
+The tables are run by ``test_robustness.py`` (one verdict for every table of the walk);
+this file holds the cases and its own tests only.
 """
 
 import datetime as dt
@@ -24,11 +27,8 @@ from .junk import (
     TEXT,
     TRUE,
     ZERO,
-    assert_refused,
     case,
     fields,
-    params,
-    valid_params,
 )
 
 K = rr.EventKind
@@ -422,18 +422,6 @@ LEDGER = [
 
 #: Every case of this file.
 LEDGER_CASES = [*DETAILS, *EVENTS, *LEDGER]
-
-
-@pytest.mark.parametrize(("call", "field", "junk", "tag"), params(LEDGER_CASES))
-def test_junk_is_refused(call, field, junk, tag):
-    """Junk raises a RevisitRulesError (a ValueError or TypeError) naming field, value, rule."""
-    assert_refused(call, field, junk, tag)
-
-
-@pytest.mark.parametrize(("call", "junk"), valid_params(LEDGER_CASES))
-def test_valid_junk_is_accepted(call, junk):
-    """A junk value listed as valid for an argument is accepted: the lists are not too wide."""
-    call(junk)
 
 
 @pytest.mark.parametrize("junk", [j for j in JUNK if not isinstance(j, str)])

@@ -3,12 +3,14 @@
 The same junk and the same verdict as ``test_robustness`` (see ``tests/junk.py``). Errors
 about the rule book's own values carry the tag ``registry`` and those about tracing itself
 the tag ``trace`` (neither is a rule of the registry): their cases say so.
+
+The tables are run by ``test_robustness.py`` (one verdict for every table of the walk);
+this file holds the cases and its own tests only.
 """
 
 import datetime as dt
 
 import attrs
-import pytest
 
 import revisit_rules as rr
 from revisit_rules import policy as policy_module
@@ -22,12 +24,9 @@ from .junk import (
     TEXT,
     TRUE,
     ZERO,
-    assert_refused,
     case,
     fields,
     idx,
-    params,
-    valid_params,
 )
 
 D = dt.date(2026, 3, 2)
@@ -183,15 +182,3 @@ TRACING = [
 
 #: Every case of this file.
 REGISTRY_CASES = [*POLICY, *RULES, *TRACING]
-
-
-@pytest.mark.parametrize(("call", "field", "junk", "tag"), params(REGISTRY_CASES))
-def test_junk_is_refused(call, field, junk, tag):
-    """Junk raises a RevisitRulesError (a ValueError or TypeError) naming field, value, rule."""
-    assert_refused(call, field, junk, tag)
-
-
-@pytest.mark.parametrize(("call", "junk"), valid_params(REGISTRY_CASES))
-def test_valid_junk_is_accepted(call, junk):
-    """A junk value listed as valid for an argument is accepted: the lists are not too wide."""
-    call(junk)
