@@ -30,7 +30,7 @@ from revisit_rules.service_ledger.details import (
 )
 from revisit_rules.service_ledger.events import Event, EventKind
 from revisit_rules.service_ledger.obligations import CLOCKS, Obligation, ObligationState
-from revisit_rules.warranty import warranty_expiry
+from revisit_rules.warranty import last_days
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -69,11 +69,31 @@ class Found:
 class Builder:
     """Builds the obligations of one project under one policy and calendar."""
 
-    def __init__(self, log: Log, project: Project, policy: Policy, calendar: WorkCalendar) -> None:
-        """Ready to build ``project``'s obligations from ``log``."""
+    def __init__(
+        self,
+        log: Log,
+        project: Project,
+        policy: Policy,
+        calendar: WorkCalendar,
+        *,
+        unmerged: Policy | None = None,
+    ) -> None:
+        """Ready to build ``project``'s obligations from ``log``.
+
+        ``unmerged`` is ``policy`` with ``merge_overlapping=False``, built once per ledger.
+        """
         self.log, self.project, self.policy, self.calendar = log, project, policy, calendar
+        self.unmerged = unmerged or attrs.evolve(policy, merge_overlapping=False)
+        self._last_days: dict[Category, dt.date] | None = None
         self.events = log.by_project.get(project.id, [])
         self.found = Found()
+
+    @property
+    def last_days(self) -> dict[Category, dt.date]:
+        """Each category's last day (as :func:`~revisit_rules.warranty_expiry` gives it)."""
+        if self._last_days is None:
+            self._last_days = {c: d for c, (d, _) in last_days(self.project, self.policy).items()}
+        return self._last_days
 
     # --- counting ---------------------------------------------------------------------------
 
@@ -215,8 +235,7 @@ class Builder:
 
     def _visits(self) -> None:
         """VIS-TARGET: every planned visit, done inside its window (one obligation a visit)."""
-        unmerged = attrs.evolve(self.policy, merge_overlapping=False)
-        planned = plan_revisits(self.project, policy=unmerged, calendar=self.calendar)
+        planned = plan_revisits(self.project, policy=self.unmerged, calendar=self.calendar)
         done = [e for e in self.events if e.kind is K.VISIT_DONE]
         uids = {v.uid for v in planned}
         for event in done:
@@ -257,11 +276,7 @@ class Builder:
     def _surveys(self) -> None:
         """SAT-SURVEY: each year's fourth quarter, while a non-structural warranty runs on 1 Oct."""
         project, zone = self.project, self.log.zone
-        ends = [
-            warranty_expiry(project, c, policy=self.policy).last_day
-            for c in project.categories
-            if c is not Category.FOUNDATION_STRUCTURE
-        ]
+        ends = [day for c, day in self.last_days.items() if c is not Category.FOUNDATION_STRUCTURE]
         sent = [e for e in self.events if e.kind is K.SURVEY_SENT]
         for year in range(project.accepted_on.year, self.log.as_of.astimezone(zone).year + 1):
             october = dt.date(year, 10, 1)
@@ -293,7 +308,7 @@ class Builder:
                 f"a category of project {project.id} ({names})",
                 rule="LED-CHECK",
             )
-        last_day = warranty_expiry(project, details.category, policy=self.policy).last_day
+        last_day = self.last_days[details.category]
         if self.log.day(receipt) > last_day:
             self.found.after_warranty.append(receipt)
             self.found.read.add(receipt.id)
@@ -348,8 +363,9 @@ def build_all(
 ) -> Found:
     """Every project's obligations, and the events read, on request or after the warranty."""
     total = Found()
+    unmerged = attrs.evolve(policy, merge_overlapping=False)
     for project in projects:
-        found = Builder(log, project, policy, calendar).build()
+        found = Builder(log, project, policy, calendar, unmerged=unmerged).build()
         total.obligations += found.obligations
         total.read |= found.read
         total.on_request += found.on_request
