@@ -19,7 +19,7 @@ from revisit_rules.categories import Category
 from revisit_rules.deadlines import Deadline, DeadlineUnit, deadline
 from revisit_rules.errors import LedgerInputError
 from revisit_rules.revisits import plan_revisits
-from revisit_rules.service_ledger._log import Log, start_of
+from revisit_rules.service_ledger._log import Log, end_of, start_of
 from revisit_rules.service_ledger.details import (
     ComplaintDetails,
     Excused,
@@ -111,7 +111,7 @@ class Builder:
             calendar=self.calendar,
         )
         return (
-            start_of(result.day + dt.timedelta(days=1), self.log.zone),
+            end_of(result.day, self.log.zone),
             result.provisional,
             result.rules,
         )
@@ -128,7 +128,7 @@ class Builder:
         if isinstance(discharger.at, dt.datetime):
             late = discharger.at - due_at
         else:  # a day event discharges a due day if dated on or before it (LED-CLOCKS)
-            late = start_of(discharger.at + dt.timedelta(days=1), self.log.zone) - due_at
+            late = end_of(discharger.at, self.log.zone) - due_at
         if late <= dt.timedelta(0):
             return ObligationState.MET, None
         return ObligationState.LATE, late
@@ -253,7 +253,7 @@ class Builder:
                     )
         for visit in planned:
             opens = start_of(visit.earliest, self.log.zone)
-            due_at = start_of(visit.latest + dt.timedelta(days=1), self.log.zone)
+            due_at = end_of(visit.latest, self.log.zone)
             discharger = next(
                 (
                     e
@@ -287,7 +287,7 @@ class Builder:
                 continue
             next_october = dt.date(year + 1, 10, 1)
             discharger = next((e for e in sent if october <= self.log.day(e) < next_october), None)
-            due_at = start_of(dt.date(year + 1, 1, 1), zone)
+            due_at = end_of(dt.date(year, 12, 31), zone)
             self._add(
                 "SAT-SURVEY",
                 f"{project.id}:SURVEY:{year}",

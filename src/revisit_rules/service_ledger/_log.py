@@ -34,6 +34,11 @@ def start_of(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
+def end_of(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    """24:00 of ``day`` in ``zone`` (CC Art. 203), as 00:00 of the next day: a day rule's due."""
+    return start_of(day + dt.timedelta(days=1), zone)
+
+
 class Log:
     """The checked events of a portfolio, seen as of an instant, indexed for the clocks."""
 

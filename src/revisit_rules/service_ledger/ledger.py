@@ -40,6 +40,7 @@ from revisit_rules._check import (
     FrozenMap,
     aware,
     check_aware,
+    check_date,
     check_instance,
     check_int,
     check_member,
@@ -166,9 +167,8 @@ class Ledger(Sequence[Obligation]):
         Raises:
             InvalidTypeError: ``first`` or ``last`` is not a ``datetime.date``.
         """
-        for name, value in (("first", first), ("last", last)):
-            if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-                raise InvalidTypeError(name, value, "a datetime.date", rule="LED-STATE")
+        check_date("first", first, rule="LED-STATE")
+        check_date("last", last, rule="LED-STATE")
         return self._keep(o for o in self if first <= o.due_day <= last)
 
     def where(
@@ -275,10 +275,8 @@ class Ledger(Sequence[Obligation]):
                 negative count.
         """
         for name, value in (("first", first), ("last", last)):
-            if value is not None and (
-                isinstance(value, dt.datetime) or not isinstance(value, dt.date)
-            ):
-                raise InvalidTypeError(name, value, "a datetime.date or None", rule="LED-KPI")
+            if value is not None:
+                check_date(name, value, rule="LED-KPI")
         if first is not None and last is not None and first > last:
             raise InvalidInputError(
                 "first", first, f"a day on or before last ({last})", rule="LED-KPI"
