@@ -34,7 +34,13 @@ from revisit_rules.rates import (
     sampling_rate,
 )
 from revisit_rules.service_ledger._log import followers
-from revisit_rules.service_ledger.details import NoticeDetails, RepairDone, RepairRevisit, Survey
+from revisit_rules.service_ledger.details import (
+    NoticeDetails,
+    RepairDone,
+    RepairRevisit,
+    RevisitRole,
+    Survey,
+)
 from revisit_rules.service_ledger.events import Event, EventKind
 from revisit_rules.service_ledger.obligations import ObligationState
 
@@ -48,11 +54,6 @@ __all__ = ["Kpis", "kpis"]
 
 K = EventKind
 _RULE: Final = "LED-KPI"
-_ROLE_TARGET: Final = {
-    "MANAGER": SamplingTarget.MANAGER,
-    "SUPERVISOR": SamplingTarget.SUPERVISOR,
-    "REPAIR_LEAD": SamplingTarget.REPAIR_LEAD,
-}
 #: The events that handle a problem a repair revisit found (SAT-RATES).
 _HANDLING: Final = frozenset({K.FIX_NOTICE_SENT, K.NOTICE, K.COMPLAINT_ANSWERED})
 
@@ -160,16 +161,17 @@ def kpis(
     # SAT-SAMPLING: repairs done, and those a role revisited; complaints closed and revisited.
     repairs = by_kind.get(K.REPAIR_DONE, [])
     sampling: dict[SamplingTarget, RateResult] = {}
-    for role, target in _ROLE_TARGET.items():
-        revisited = sum(
-            any(
-                f.kind is K.REPAIR_REVISITED
-                and isinstance(f.details, RepairRevisit)
-                and f.details.role.name == role
-                for f in following(r.id)
-            )
-            for r in repairs
-        )
+    roles_of = [  # who revisited each repair: one walk a repair
+        {
+            f.details.role
+            for f in following(r.id)
+            if f.kind is K.REPAIR_REVISITED and isinstance(f.details, RepairRevisit)
+        }
+        for r in repairs
+    ]
+    for role in RevisitRole:  # each role is the sampling target of its name
+        target = SamplingTarget[role.name]
+        revisited = sum(role in roles for roles in roles_of)
         sampling[target] = sampling_rate(revisited, len(repairs), of=target, policy=policy)
     closed = by_kind.get(K.COMPLAINT_CLOSED, [])
     revisited_complaints = sum(
