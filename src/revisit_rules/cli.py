@@ -56,6 +56,7 @@ from revisit_rules.render.report import (
     json_records,
     plan_table,
 )
+from revisit_rules.render.tables import FORMATS
 from revisit_rules.revisits import Visit, annual_plan
 from revisit_rules.rules import AREAS, rule_table
 
@@ -198,7 +199,7 @@ def _parser() -> argparse.ArgumentParser:
     expiry.set_defaults(run=_expiry)
 
     rules = sub.add_parser("rules", help="print the rule table")
-    rules.add_argument("--format", choices=("markdown", "csv", "html"), default="markdown")
+    rules.add_argument("--format", choices=FORMATS, default="markdown")
     rules.add_argument(
         "--area", choices=tuple(AREAS), help="one area's rules only (the rule IDs' prefix)"
     )

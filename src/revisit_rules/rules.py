@@ -24,7 +24,7 @@ import attrs
 from revisit_rules._check import FrozenMap, text, tuple_of
 from revisit_rules.errors import InvalidInputError, InvalidTypeError
 from revisit_rules.policy import policy_or_default
-from revisit_rules.render.tables import write_table
+from revisit_rules.render.tables import FORMATS, write_table
 from revisit_rules.rulebook import DOCUMENTS, Rule, Source
 from revisit_rules.ruledata import ALL
 
@@ -199,7 +199,7 @@ def rule_table(
     >>> [line.split(",")[0] for line in rule_table("csv", area="SLA").splitlines()][:2]
     ['ID', 'SLA-EMERGENCY']
     """
-    if not isinstance(fmt, str) or fmt not in {"markdown", "csv", "html"}:
+    if not isinstance(fmt, str) or fmt not in FORMATS:
         error = InvalidInputError if isinstance(fmt, str) else InvalidTypeError
         raise error("fmt", fmt, "'markdown', 'csv' or 'html'", rule="registry")
     rows = [row.cells() for row in rule_rows(policy=policy, area=area)]
